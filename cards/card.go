@@ -1,0 +1,168 @@
+// Package cards is the domain of Samen Beslissen: re-integration instruments
+// as choice cards (keuzekaarten), their route categories, IGM factors and
+// goals, filtering and search, catalogue import/export and validation, and
+// Dutch readability. It imports no UI, SQL or PDF code.
+package cards
+
+import "time"
+
+// Card is one re-integration instrument.
+type Card struct {
+	ID        string
+	Category  Category
+	Title     string
+	Summary   string // one B1 sentence
+	WhatYouDo string // "wat ga je doen"
+	Duration  string // plain text, e.g. "8 weken"
+	Hours     Range  // hours per week
+	Provider  string
+	Factors   []Factor
+	Goals     []Goal
+	Suits     Suitability
+	Pros      []string
+	Cons      []string
+	Effect    Effect
+	Clients   string // what clients often say
+	Pictogram string
+	Reviewed  time.Time
+}
+
+// Range is an inclusive range of whole numbers; Max 0 means no upper bound
+// and an all-zero Range means "no limit".
+type Range struct{ Min, Max int }
+
+// IsZero reports whether the range sets no limit at all.
+func (r Range) IsZero() bool { return r.Min == 0 && r.Max == 0 }
+
+// Contains reports whether n lies within the range.
+func (r Range) Contains(n int) bool {
+	return n >= r.Min && (r.Max == 0 || n <= r.Max)
+}
+
+// Suitability says for whom an instrument is meant.
+type Suitability struct {
+	Age            Range            // zero: every age
+	WorkExperience []WorkExperience // empty: every level
+	MinLanguage    LanguageLevel    // minimum level of Dutch needed
+	Conditions     string           // other conditions, B1
+}
+
+// Effect is what is known about an instrument's effect.
+type Effect struct {
+	Level       EffectLevel
+	Explanation string
+	Source      string // empty only when Level is EffectUnknown
+}
+
+// Category is one of the four route categories of Amsterdam's Keuzehulp.
+type Category string
+
+// The route categories, in route order.
+const (
+	CategoryClientPicture Category = "klantbeeld"
+	CategoryPractical     Category = "praktisch"
+	CategoryTowardWork    Category = "werk"
+	CategoryAftercare     Category = "nazorg"
+)
+
+// Categories lists the route categories in route order.
+var Categories = []Category{CategoryClientPicture, CategoryPractical, CategoryTowardWork, CategoryAftercare}
+
+// Factor is one of the six factors of the Integratief Gedragsmodel (IGM).
+type Factor string
+
+// The IGM factors: three of willen, three of kunnen.
+const (
+	FactorAttitude      Factor = "attitude"
+	FactorSocialNorm    Factor = "sociale-norm"
+	FactorSelfEfficacy  Factor = "eigen-effectiviteit"
+	FactorKnowledge     Factor = "kennis-vaardigheden"
+	FactorSelfRegulate  Factor = "zelfregulering"
+	FactorCircumstances Factor = "omstandigheden"
+)
+
+// Factors lists the IGM factors, willen first.
+var Factors = []Factor{FactorAttitude, FactorSocialNorm, FactorSelfEfficacy, FactorKnowledge, FactorSelfRegulate, FactorCircumstances}
+
+// Goal is what an instrument helps with.
+type Goal string
+
+// The goals an instrument can serve.
+const (
+	GoalDebts          Goal = "schulden"
+	GoalMotivation     Goal = "motivatie"
+	GoalEmployeeSkill  Goal = "werknemersvaardigheden"
+	GoalJobSearch      Goal = "zoeken-en-solliciteren"
+	GoalSchooling      Goal = "scholing"
+	GoalDutch          Goal = "nederlandse-taal"
+	GoalHealth         Goal = "gezondheid"
+	GoalDailyRhythm    Goal = "dagritme"
+	GoalCare           Goal = "zorgtaken"
+	GoalWorkExperience Goal = "werkervaring"
+)
+
+// Goals lists every goal.
+var Goals = []Goal{GoalDebts, GoalMotivation, GoalEmployeeSkill, GoalJobSearch, GoalSchooling, GoalDutch, GoalHealth, GoalDailyRhythm, GoalCare, GoalWorkExperience}
+
+// WorkExperience is how much work experience a client has.
+type WorkExperience string
+
+// The levels of work experience.
+const (
+	ExperienceNone WorkExperience = "geen"
+	ExperienceSome WorkExperience = "weinig"
+	ExperienceMuch WorkExperience = "veel"
+)
+
+// WorkExperiences lists the levels from none to much.
+var WorkExperiences = []WorkExperience{ExperienceNone, ExperienceSome, ExperienceMuch}
+
+// LanguageLevel is a level of Dutch on the CEFR scale; LanguageNone is below A1.
+type LanguageLevel string
+
+// The language levels, lowest first.
+const (
+	LanguageNone LanguageLevel = "geen"
+	LanguageA1   LanguageLevel = "A1"
+	LanguageA2   LanguageLevel = "A2"
+	LanguageB1   LanguageLevel = "B1"
+	LanguageB2   LanguageLevel = "B2"
+	LanguageC1   LanguageLevel = "C1"
+)
+
+// LanguageLevels lists the levels, lowest first.
+var LanguageLevels = []LanguageLevel{LanguageNone, LanguageA1, LanguageA2, LanguageB1, LanguageB2, LanguageC1}
+
+// rank orders language levels; an unknown level ranks lowest.
+func (l LanguageLevel) rank() int {
+	for i, x := range LanguageLevels {
+		if x == l {
+			return i
+		}
+	}
+	return 0
+}
+
+// AtLeast reports whether l is at least level m.
+func (l LanguageLevel) AtLeast(m LanguageLevel) bool { return l.rank() >= m.rank() }
+
+// EffectLevel says how strong the evidence for an instrument is.
+type EffectLevel string
+
+// The evidence levels, strongest first.
+const (
+	EffectProven     EffectLevel = "bewezen effectief"
+	EffectIndication EffectLevel = "aanwijzingen"
+	EffectPractice   EffectLevel = "praktijkervaring"
+	EffectUnknown    EffectLevel = "onbekend"
+)
+
+// EffectLevels lists the evidence levels, strongest first.
+var EffectLevels = []EffectLevel{EffectProven, EffectIndication, EffectPractice, EffectUnknown}
+
+// Pictograms lists the pictogram names a card may use; assets/ has an SVG for each.
+var Pictograms = []string{
+	"gesprek", "onderzoek", "schulden", "gezondheid", "wonen", "kinderopvang",
+	"taal", "dagritme", "motivatie", "solliciteren", "scholing", "werkplek",
+	"coach", "vrijwilligerswerk", "vervoer", "nazorg", "netwerk",
+}
