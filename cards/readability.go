@@ -73,13 +73,14 @@ func sentenceWords(s string) []string {
 // syllableUnits are vowel groups that form one syllable, longest first.
 var syllableUnits = []string{
 	"eau", "aai", "ooi", "oei", "eeu", "ieu",
-	"aa", "ee", "ie", "oe", "eu", "ij", "ui", "ou", "au", "ei", "oo", "uu",
+	"aa", "ee", "ie", "oe", "eu", "ij", "ui", "ou", "au", "ei", "oo", "uu", "ai", "oi",
 }
 
 // Syllables counts the syllables of a Dutch word: every run of vowels is
 // split into known one-syllable groups (aa, ie, eeu, ij, …); a vowel outside
 // such a group counts alone, so "radio" has three. ë and ï start a new
 // syllable ("België"). A word without vowels, like a number, counts as one.
+// English loanwords are counted as if Dutch ("coach" gets two).
 func Syllables(word string) int {
 	rs := []rune(strings.ToLower(word))
 	n := 0

@@ -1,0 +1,96 @@
+// Package app wires Samen Beslissen together: it finds the storage folder,
+// loads the catalogue and the translations, and starts the window or a
+// command-line subcommand. It is the only package besides main that imports
+// fyne.io/fyne/v2/app, which needs cgo and a display.
+package app
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/ui"
+)
+
+// ID is the application ID; FyneApp.toml has the same.
+const ID = "nl.samenbeslissen.app"
+
+const usage = `Gebruik:
+  samenbeslissen [--data MAP] [--taal nl|en]    open de app
+  samenbeslissen catalogus controleer BESTAND   controleer een catalogus (.csv of .toml)
+  samenbeslissen catalogus importeer BESTAND    laad een catalogus; de app gebruikt hem vanaf nu
+  samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.csv of .toml)
+  samenbeslissen catalogus ingebouwd            gebruik weer de ingebouwde catalogus
+
+  --data MAP   map voor de gegevens van de app (standaard: %s)
+`
+
+// Main runs the app with command-line arguments args (without the program
+// name) and returns the exit code.
+func Main(args []string) int {
+	return run(args, os.Stdout, os.Stderr)
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("samenbeslissen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dataDir := fs.String("data", defaultDataDir(), "")
+	lang := fs.String("taal", "nl", "")
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) }
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	store := newCatalogueStore(*dataDir)
+	switch rest := fs.Args(); {
+	case len(rest) == 0:
+		return runWindow(store, *lang, stderr)
+	case rest[0] == "catalogus":
+		return runCatalogue(store, rest[1:], stdout, stderr)
+	case rest[0] == "help" || rest[0] == "hulp":
+		fs.Usage()
+		return 0
+	default:
+		fmt.Fprintf(stderr, "onbekende opdracht %q\n\n", rest[0])
+		fs.Usage()
+		return 2
+	}
+}
+
+// defaultDataDir is Fyne's storage root for our app ID (its
+// fyne.App.Storage().RootURI()), computed here so that the command line,
+// which starts no window, uses the same folder.
+func defaultDataDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "fyne", ID)
+}
+
+func runWindow(store catalogueStore, lang string, stderr io.Writer) int {
+	a := fyneapp.NewWithID(ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(ui.Theme())
+	w := a.NewWindow("Samen Beslissen")
+	w.Resize(fyne.NewSize(1280, 820))
+
+	cat, notice, err := store.current()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	m, err := ui.NewMain(w, cat, store, lang)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	m.ShowNotice(notice)
+	w.ShowAndRun()
+	return 0
+}

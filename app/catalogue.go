@@ -1,0 +1,146 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+)
+
+// catalogueStore is the catalogue in use: the one the municipality loaded,
+// kept in the storage folder, or else the built-in one.
+type catalogueStore struct{ file storage.CatalogueFile }
+
+func newCatalogueStore(dataDir string) catalogueStore {
+	return catalogueStore{file: storage.NewCatalogueFile(dataDir)}
+}
+
+// builtIn parses the embedded catalogue; its tests keep it valid.
+func builtIn() (*cards.Catalogue, error) {
+	cs, err := cards.ParseTOML(assets.CatalogueName, assets.Catalogue())
+	if err != nil {
+		return nil, fmt.Errorf("ingebouwde catalogus laden: %w", err)
+	}
+	return cards.NewCatalogue(cs), nil
+}
+
+// current returns the catalogue in use. When the stored one cannot be read,
+// it falls back to the built-in one, leaves the file alone and says so in
+// notice.
+func (s catalogueStore) current() (cat *cards.Catalogue, notice string, err error) {
+	cs, found, err := s.file.Load()
+	if found && err == nil {
+		return cards.NewCatalogue(cs), "", nil
+	}
+	if found {
+		notice = fmt.Sprintf("De catalogus van de gemeente kan niet gelezen worden. De app gebruikt nu de ingebouwde catalogus. "+
+			"Het bestand %s is niet veranderd. Laad de catalogus opnieuw via Catalogus.\n\n%v", s.file.Path, err)
+	}
+	cat, err = builtIn()
+	return cat, notice, err
+}
+
+// Keep stores cs as the catalogue in use.
+func (s catalogueStore) Keep(cs []cards.Card) error { return s.file.Save(cs) }
+
+// Forget goes back to the built-in catalogue.
+func (s catalogueStore) Forget() (*cards.Catalogue, error) {
+	if err := s.file.Remove(); err != nil {
+		return nil, err
+	}
+	return builtIn()
+}
+
+// runCatalogue runs "catalogus controleer|importeer|exporteer|ingebouwd".
+func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "ingebouwd" && len(args) != 2 {
+		fmt.Fprintf(stderr, usage, defaultDataDir())
+		return 2
+	}
+	switch args[0] {
+	case "controleer":
+		cs, code := readCatalogueFile(args[1], stderr)
+		if cs == nil {
+			return code
+		}
+		fmt.Fprintf(stdout, "%s is in orde: %d instrumenten.\n", filepath.Base(args[1]), len(cs))
+		if notices := cards.CheckReadability(cs); len(notices) > 0 {
+			fmt.Fprintf(stdout, "\nDeze teksten zijn niet eenvoudig genoeg voor cliënten (taalniveau B1: leesbaarheid minstens %d, zinnen van hoogstens %d woorden):\n", cards.MinReadability, cards.MaxSentenceWords)
+			for _, n := range notices {
+				fmt.Fprintln(stdout, "- "+n.String())
+			}
+		}
+		return 0
+	case "importeer":
+		cs, code := readCatalogueFile(args[1], stderr)
+		if cs == nil {
+			return code
+		}
+		if err := s.Keep(cs); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "De catalogus is geladen: %d instrumenten. De app gebruikt hem vanaf nu.\n", len(cs))
+		return 0
+	case "exporteer":
+		cat, notice, err := s.current()
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		if notice != "" {
+			fmt.Fprintln(stderr, notice)
+		}
+		var buf bytes.Buffer
+		err = cards.WriteFile(args[1], &buf, cat.Cards())
+		if err == nil {
+			err = storage.WriteFileAtomic(args[1], buf.Bytes())
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%d instrumenten opgeslagen in %s.\n", cat.Len(), args[1])
+		return 0
+	case "ingebouwd":
+		if _, err := s.Forget(); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		fmt.Fprintln(stdout, "De app gebruikt weer de ingebouwde catalogus.")
+		return 0
+	}
+	fmt.Fprintf(stderr, "onbekende opdracht \"catalogus %s\"\n\n", args[0])
+	fmt.Fprintf(stderr, usage, defaultDataDir())
+	return 2
+}
+
+// readCatalogueFile reads and validates a catalogue file, printing every
+// problem. It returns nil cards and an exit code when the file is not valid.
+func readCatalogueFile(path string, stderr io.Writer) ([]cards.Card, int) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(stderr, "%s bestaat niet. Kijk of de naam en de map goed zijn.\n", path)
+		} else {
+			fmt.Fprintf(stderr, "%s kan niet gelezen worden: %v\n", path, err)
+		}
+		return nil, 1
+	}
+	cs, err := cards.ParseFile(filepath.Base(path), data)
+	if err != nil {
+		var probs cards.Problems
+		if errors.As(err, &probs) {
+			fmt.Fprintf(stderr, "%s is niet in orde. Er zijn %d problemen:\n", filepath.Base(path), len(probs))
+		}
+		fmt.Fprintln(stderr, err)
+		return nil, 1
+	}
+	return cs, 0
+}

@@ -1,0 +1,92 @@
+package assets
+
+import (
+	"encoding/xml"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+func builtIn(t *testing.T) []cards.Card {
+	t.Helper()
+	cs, err := cards.ParseTOML(CatalogueName, Catalogue())
+	if err != nil {
+		t.Fatalf("built-in catalogue: %v", err)
+	}
+	return cs
+}
+
+func TestCatalogue_Size(t *testing.T) {
+	cs := builtIn(t)
+	if len(cs) < 40 {
+		t.Errorf("%d instruments, want at least 40", len(cs))
+	}
+	perCategory := map[cards.Category]int{}
+	for _, c := range cs {
+		perCategory[c.Category]++
+	}
+	for _, cat := range cards.Categories {
+		if perCategory[cat] < 6 {
+			t.Errorf("category %s has %d instruments, want at least 6", cat, perCategory[cat])
+		}
+	}
+}
+
+// TestCatalogue_Complete checks what validation allows to be empty but the
+// built-in catalogue must fill: every card says for whom it is, and every
+// claimed effect names one of the sources in SOURCES.md.
+func TestCatalogue_Complete(t *testing.T) {
+	verified := []string{"Card, Kluve & Weber (2018)", "Kluve (2010)", "Liu, Huang & Wang (2014)", "Frederick & VanderWeele (2019)", "Michon et al. (2014)"}
+	for _, c := range builtIn(t) {
+		if len(c.Suits.WorkExperience) == 0 {
+			t.Errorf("%s: werkervaring is empty", c.ID)
+		}
+		if c.Effect.Level == cards.EffectUnknown {
+			if c.Effect.Source != "" {
+				t.Errorf("%s: effect unknown but source %q", c.ID, c.Effect.Source)
+			}
+			continue
+		}
+		for _, part := range strings.Split(c.Effect.Source, "; ") {
+			if !slices.ContainsFunc(verified, func(v string) bool { return strings.HasPrefix(part, v) }) {
+				t.Errorf("%s: source %q is not one of the verified sources", c.ID, part)
+			}
+		}
+	}
+}
+
+func TestCatalogue_Readability(t *testing.T) {
+	for _, n := range cards.CheckReadability(builtIn(t)) {
+		t.Error(n)
+	}
+}
+
+func TestPictograms(t *testing.T) {
+	if got := PictogramNames(); !slices.Equal(got, slices.Sorted(slices.Values(cards.Pictograms))) {
+		t.Errorf("drawings %v, want one for each of %v", got, cards.Pictograms)
+	}
+	for _, name := range cards.Pictograms {
+		data, ok := Pictogram(name)
+		if !ok {
+			continue
+		}
+		var svg struct {
+			XMLName xml.Name
+			ViewBox string `xml:"viewBox,attr"`
+		}
+		if err := xml.Unmarshal(data, &svg); err != nil || svg.XMLName.Local != "svg" || svg.ViewBox != "0 0 96 96" {
+			t.Errorf("%s.svg: not a 96×96 SVG (%v)", name, err)
+		}
+		// Fyne's SVG renderer draws neither text nor styles.
+		for _, unsupported := range []string{"<text", "<style", "<use", "Gradient"} {
+			if strings.Contains(string(data), unsupported) {
+				t.Errorf("%s.svg uses %s", name, unsupported)
+			}
+		}
+	}
+	if _, ok := Pictogram(FallbackPictogram); !ok {
+		t.Errorf("no fallback pictogram %q", FallbackPictogram)
+	}
+}

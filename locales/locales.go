@@ -1,0 +1,93 @@
+// Package locales holds the user interface's translations as go-i18n
+// message files (Dutch is the source language) and a Translator over them.
+// We keep our own bundle instead of Fyne's lang package because the
+// client's language is chosen in the app, not taken from the computer.
+package locales
+
+import (
+	"embed"
+	"fmt"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed *.toml
+var files embed.FS
+
+// Source is the language every message exists in; others fall back to it.
+var Source = language.Dutch
+
+var bundle = sync.OnceValues(func() (*i18n.Bundle, error) {
+	b := i18n.NewBundle(Source)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if _, err := b.LoadMessageFileFS(files, e.Name()); err != nil {
+			return nil, fmt.Errorf("vertaling %s laden: %w", e.Name(), err)
+		}
+	}
+	return b, nil
+})
+
+// Languages returns the languages there are message files for, Dutch first.
+func Languages() []language.Tag {
+	b, err := bundle()
+	if err != nil {
+		return []language.Tag{Source}
+	}
+	return b.LanguageTags()
+}
+
+// Translator looks up interface texts in one language, falling back to Dutch.
+type Translator struct {
+	lang language.Tag
+	loc  *i18n.Localizer
+}
+
+// New returns a translator for lang, a BCP 47 tag such as "nl" or "en".
+// It fails only when the embedded message files are broken.
+func New(lang string) (*Translator, error) {
+	b, err := bundle()
+	if err != nil {
+		return nil, err
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = Source
+	}
+	return &Translator{lang: tag, loc: i18n.NewLocalizer(b, tag.String(), Source.String())}, nil
+}
+
+// Language returns the translator's language.
+func (t *Translator) Language() language.Tag { return t.lang }
+
+// T returns the message id, filled in with data (a map or struct for the
+// message's template). A message missing in every language shows its id, so
+// a forgotten translation is visible instead of blank.
+func (t *Translator) T(id string, data ...any) string {
+	cfg := &i18n.LocalizeConfig{MessageID: id}
+	if len(data) > 0 {
+		cfg.TemplateData = data[0]
+	}
+	s, err := t.loc.Localize(cfg)
+	if err != nil && s == "" {
+		return id
+	}
+	return s
+}
+
+// N returns the plural form of message id for count n; the template can use
+// {{.Count}}.
+func (t *Translator) N(id string, n int) string {
+	s, err := t.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: map[string]any{"Count": n}})
+	if err != nil && s == "" {
+		return id
+	}
+	return s
+}

@@ -1,0 +1,62 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// CatalogueFileName is the file in the storage folder that holds the
+// catalogue the municipality loaded, in the canonical TOML format.
+const CatalogueFileName = "catalogus.toml"
+
+// CatalogueFile is the stored catalogue.
+type CatalogueFile struct{ Path string }
+
+// NewCatalogueFile returns the catalogue file in storage folder dir.
+func NewCatalogueFile(dir string) CatalogueFile {
+	return CatalogueFile{Path: filepath.Join(dir, CatalogueFileName)}
+}
+
+// Load reads the stored catalogue; found is false when there is none. A
+// damaged file is reported and left as it is.
+func (f CatalogueFile) Load() (cs []cards.Card, found bool, err error) {
+	data, err := os.ReadFile(f.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, fmt.Errorf("opgeslagen catalogus lezen: %w", err)
+	}
+	cs, err = cards.ParseTOML(f.Path, data)
+	if err != nil {
+		return nil, true, err
+	}
+	return cs, true, nil
+}
+
+// Save stores cs as the catalogue in use, replacing the previous one only
+// once the new one is completely on disk.
+func (f CatalogueFile) Save(cs []cards.Card) error {
+	var buf bytes.Buffer
+	if err := cards.WriteTOML(&buf, cs); err != nil {
+		return fmt.Errorf("catalogus opslaan: %w", err)
+	}
+	if err := WriteFileAtomic(f.Path, buf.Bytes()); err != nil {
+		return fmt.Errorf("catalogus opslaan: %w", err)
+	}
+	return nil
+}
+
+// Remove deletes the stored catalogue; there being none is fine.
+func (f CatalogueFile) Remove() error {
+	if err := os.Remove(f.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("opgeslagen catalogus verwijderen: %w", err)
+	}
+	return nil
+}

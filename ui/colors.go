@@ -1,0 +1,40 @@
+// Package ui holds the Fyne screens and widgets of Samen Beslissen. It reads
+// cards and translations and draws them; it has no SQL and no PDF drawing.
+// It never imports fyne.io/fyne/v2/app, so every screen tests headless.
+package ui
+
+import (
+	"image/color"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// categoryColors follow the route: blue to get to know the client, orange
+// for practical problems, green toward work, purple for aftercare. Each is
+// dark enough to carry white text at WCAG AA (4.5:1).
+var categoryColors = map[cards.Category]color.NRGBA{
+	cards.CategoryClientPicture: {R: 0x1F, G: 0x5F, B: 0xAF, A: 0xFF},
+	cards.CategoryPractical:     {R: 0xA8, G: 0x4B, B: 0x00, A: 0xFF},
+	cards.CategoryTowardWork:    {R: 0x1E, G: 0x7A, B: 0x46, A: 0xFF},
+	cards.CategoryAftercare:     {R: 0x6E, G: 0x3F, B: 0xA8, A: 0xFF},
+}
+
+// CategoryColor returns the colour of a route category.
+func CategoryColor(c cards.Category) color.NRGBA {
+	if col, ok := categoryColors[c]; ok {
+		return col
+	}
+	return color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0xFF}
+}
+
+// tint mixes c with white; amount 0 is c, 1 is white. Used for calm
+// backgrounds in a category's colour.
+func tint(c color.NRGBA, amount float64) color.NRGBA {
+	mix := func(v uint8) uint8 { return uint8(float64(v) + (255-float64(v))*amount) }
+	return color.NRGBA{R: mix(c.R), G: mix(c.G), B: mix(c.B), A: 0xFF}
+}
+
+var (
+	proColor = color.NRGBA{R: 0x1E, G: 0x7A, B: 0x46, A: 0xFF}
+	conColor = color.NRGBA{R: 0xA8, G: 0x3A, B: 0x1E, A: 0xFF}
+)

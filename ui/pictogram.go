@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+
+	"github.com/samenbeslissen/samenbeslissen/assets"
+)
+
+var pictogramCache sync.Map // name → fyne.Resource
+
+// pictogram returns a card's pictogram as an image of the given size.
+func pictogram(name string, size float32) *canvas.Image {
+	res, ok := pictogramCache.Load(name)
+	if !ok {
+		data, found := assets.Pictogram(name)
+		if !found {
+			data, _ = assets.Pictogram(assets.FallbackPictogram)
+		}
+		res, _ = pictogramCache.LoadOrStore(name, fyne.NewStaticResource(name+".svg", data))
+	}
+	img := canvas.NewImageFromResource(res.(fyne.Resource))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(size))
+	return img
+}
