@@ -1,0 +1,135 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// cli runs the command line with a storage folder of its own.
+func cli(t *testing.T, dataDir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(append([]string{"--data", dataDir}, args...), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCatalogueCommands(t *testing.T) {
+	data, files := t.TempDir(), t.TempDir()
+
+	// The catalogue in use at first is the built-in one.
+	all := filepath.Join(files, "alles.toml")
+	if code, out, errOut := cli(t, data, "catalogus", "exporteer", all); code != 0 || !strings.Contains(out, "44 instrumenten opgeslagen") {
+		t.Fatalf("exporteer: %d %q %q", code, out, errOut)
+	}
+	builtIn, _ := os.ReadFile(all)
+	cs, err := cards.ParseTOML("alles.toml", builtIn)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A municipality's spreadsheet with five instruments, one of them with a
+	// text that is too hard for clients.
+	cs = cs[:5]
+	cs[4].Summary = "Arbeidsmarktgerelateerde participatievoorzieningen verbeteren perspectieven."
+	var csv bytes.Buffer
+	cards.WriteCSV(&csv, cs)
+	good := writeFile(t, files, "gemeente.csv", csv.String())
+
+	code, out, _ := cli(t, data, "catalogus", "controleer", good)
+	if code != 0 || !strings.Contains(out, "gemeente.csv is in orde: 5 instrumenten.") ||
+		!strings.Contains(out, cs[4].ID+`, veld "samenvatting": leesbaarheid`) {
+		t.Errorf("controleer: %d\n%s", code, out)
+	}
+
+	if code, out, _ := cli(t, data, "catalogus", "importeer", good); code != 0 || !strings.Contains(out, "De catalogus is geladen: 5 instrumenten.") {
+		t.Errorf("importeer: %d %q", code, out)
+	}
+
+	// A broken file changes nothing and lists every problem.
+	broken := strings.Replace(csv.String(), ";klantbeeld;", ";werkplek;", 1)
+	broken = strings.Replace(broken, ";"+cs[1].Duration+";", ";;", 1)
+	bad := writeFile(t, files, "kapot.csv", broken)
+	code, _, errOut := cli(t, data, "catalogus", "importeer", bad)
+	if code != 1 || !strings.Contains(errOut, "kapot.csv is niet in orde. Er zijn 2 problemen:") ||
+		!strings.Contains(errOut, `kapot.csv regel 2, kolom "categorie": "werkplek" is geen bekende categorie`) ||
+		!strings.Contains(errOut, `kapot.csv regel 3, kolom "duur": dit veld is leeg`) {
+		t.Errorf("importeer of a broken file: %d\n%s", code, errOut)
+	}
+
+	back := filepath.Join(files, "terug.csv")
+	if code, out, _ := cli(t, data, "catalogus", "exporteer", back); code != 0 || !strings.Contains(out, "5 instrumenten") {
+		t.Errorf("exporteer after a failed import: %d %q", code, out)
+	}
+	if got := mustRead(t, back); got != csv.String() {
+		t.Error("the catalogue in use changed after a failed import")
+	}
+
+	if code, out, _ := cli(t, data, "catalogus", "ingebouwd"); code != 0 || !strings.Contains(out, "ingebouwde catalogus") {
+		t.Errorf("ingebouwd: %d %q", code, out)
+	}
+	if code, out, _ := cli(t, data, "catalogus", "exporteer", all); code != 0 || !strings.Contains(out, "44 instrumenten") {
+		t.Errorf("exporteer after ingebouwd: %d %q", code, out)
+	}
+}
+
+func TestCatalogueCommands_Errors(t *testing.T) {
+	data := t.TempDir()
+	tests := []struct {
+		args    []string
+		code    int
+		message string
+	}{
+		{[]string{"catalogus", "controleer", filepath.Join(data, "weg.csv")}, 1, "weg.csv bestaat niet."},
+		{[]string{"catalogus", "controleer", writeFile(t, data, "lijst.xlsx", "x")}, 1, "onbekend bestandstype"},
+		{[]string{"catalogus", "controleer", writeFile(t, data, "leeg.csv", "")}, 1, "het bestand is leeg"},
+		{[]string{"catalogus", "verwijder", "x"}, 2, `onbekende opdracht "catalogus verwijder"`},
+		{[]string{"catalogus"}, 2, "Gebruik:"},
+		{[]string{"kaarten"}, 2, `onbekende opdracht "kaarten"`},
+	}
+	for _, tt := range tests {
+		code, _, errOut := cli(t, data, tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.message) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, code, errOut, tt.code, tt.message)
+		}
+	}
+}
+
+func TestCurrent_DamagedStoredCatalogue(t *testing.T) {
+	data := t.TempDir()
+	s := newCatalogueStore(data)
+	damaged := "[[instrument]]\nid = \"kapot"
+	writeFile(t, data, "catalogus.toml", damaged)
+	cat, notice, err := s.current()
+	if err != nil || cat.Len() != 44 {
+		t.Fatalf("current() = %v cards, %v", cat, err)
+	}
+	if !strings.Contains(notice, "De app gebruikt nu de ingebouwde catalogus") {
+		t.Errorf("notice = %q", notice)
+	}
+	if got := mustRead(t, filepath.Join(data, "catalogus.toml")); got != damaged {
+		t.Error("damaged catalogue was changed")
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+)
+
+// fileStore keeps the catalogue in a real file, as the app does.
+type fileStore struct {
+	file    storage.CatalogueFile
+	builtIn *cards.Catalogue
+}
+
+func (s fileStore) Keep(cs []cards.Card) error { return s.file.Save(cs) }
+
+func (s fileStore) Forget() (*cards.Catalogue, error) { return s.builtIn, s.file.Remove() }
+
+func newTestMain(t *testing.T) (*Main, fyne.Window, fileStore) {
+	t.Helper()
+	test.NewTempApp(t)
+	cat := builtInCatalogue(t)
+	store := fileStore{file: storage.NewCatalogueFile(t.TempDir()), builtIn: cat}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	m, err := NewMain(w, cat, store, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, w, store
+}
+
+func overlayText(c fyne.Canvas) string {
+	top := c.Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var parts []string
+	for _, o := range test.LaidOutObjects(top) {
+		if t, ok := o.(*canvas.Text); ok && o.Visible() {
+			parts = append(parts, t.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestMain_ImportInvalidCatalogue(t *testing.T) {
+	m, w, store := newTestMain(t)
+	bad := "\xEF\xBB\xBFid;categorie;titel\r\nx;werkplek;X\r\n"
+	m.ImportCatalogue("instrumenten.csv", []byte(bad))
+
+	shown := overlayText(w.Canvas())
+	for _, want := range []string{"Dit bestand is niet geladen.", `instrumenten.csv regel 1, kolom "samenvatting": deze kolom ontbreekt`} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("problem dialog does not show %q; it shows: %s", want, shown)
+		}
+	}
+	if got := m.Browser().count.Text; got != "44 kaarten" {
+		t.Errorf("catalogue in use changed: %s", got)
+	}
+	if _, found, _ := store.file.Load(); found {
+		t.Error("an invalid catalogue was stored")
+	}
+}
+
+func TestMain_ImportValidCatalogue(t *testing.T) {
+	m, w, store := newTestMain(t)
+	var buf bytes.Buffer
+	three := builtInCatalogue(t).Cards()[:3]
+	if err := cards.WriteCSV(&buf, three); err != nil {
+		t.Fatal(err)
+	}
+	m.ImportCatalogue("gemeente.csv", buf.Bytes())
+
+	if got := m.Browser().count.Text; got != "3 kaarten" {
+		t.Errorf("count after import = %q", got)
+	}
+	if shown := overlayText(w.Canvas()); !strings.Contains(shown, "De catalogus is geladen: 3 kaarten.") {
+		t.Errorf("no confirmation; overlay shows: %s", shown)
+	}
+	kept, found, err := store.file.Load()
+	if err != nil || !found || len(kept) != 3 {
+		t.Errorf("stored catalogue: %d cards, found %v, err %v", len(kept), found, err)
+	}
+
+	m.useBuiltIn()
+	if got := m.Browser().count.Text; got != "44 kaarten" {
+		t.Errorf("count after going back to the built-in catalogue = %q", got)
+	}
+	if _, found, _ := store.file.Load(); found {
+		t.Error("stored catalogue still there")
+	}
+}
+
+func TestMain_SetLanguageKeepsFilter(t *testing.T) {
+	m, w, _ := newTestMain(t)
+	test.Type(m.Browser().search, "taal")
+	before := m.Browser().count.Text
+	m.SetLanguage("en")
+	if got := m.Browser().search.Text; got != "taal" {
+		t.Errorf("search after switching language = %q", got)
+	}
+	shown := shownText(w.Canvas())
+	if !strings.Contains(shown, "Kind of help") || !strings.Contains(shown, "Language") {
+		t.Errorf("not in English: %s", shown)
+	}
+	if n := strings.Fields(before)[0]; !strings.HasPrefix(m.Browser().count.Text, n+" card") {
+		t.Errorf("count %q after switch, %q before", m.Browser().count.Text, before)
+	}
+}
