@@ -9,7 +9,7 @@ BIN := bin/samenbeslissen
 # screenshots, and the Noto fonts.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
-	poppler-utils xvfb xauth imagemagick fonts-noto-core
+	poppler-utils xvfb xauth imagemagick xdotool fonts-noto-core
 
 .PHONY: run test build deps bench screenshot
 
@@ -24,9 +24,12 @@ test: deps
 	$(GO) vet ./...
 	$(GO) test ./...
 
-# Benchmarks named in the README.
+# Benchmarks named in the README, summarised (median) by benchstat.
+BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 bench:
-	$(GO) test ./cards -run '^$$' -bench Filter -count 10
+	mkdir -p bin
+	$(GO) test ./cards -run '^$$' -bench Filter -count 10 > bin/bench.txt
+	$(GO) run $(BENCHSTAT) bin/bench.txt
 
 # Installs missing Debian packages: quietly with apt-get as root, otherwise
 # it prints the command to run. Installed packages are not touched again.
@@ -44,4 +47,4 @@ deps:
 
 # Screenshot of the running app under Xvfb, as in docs/.
 screenshot: deps build
-	./scripts/screenshot.sh $(BIN) docs/browser.png
+	./scripts/screenshot.sh $(BIN) docs
