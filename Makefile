@@ -22,7 +22,7 @@ build:
 test: deps
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test ./...
+	LANG=nl_NL.UTF-8 $(GO) test ./... # a set locale keeps Fyne from logging about "C"
 
 # Benchmarks named in the README, summarised (median) by benchstat.
 BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
