@@ -14,7 +14,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 .PHONY: run test build deps bench screenshot
 
 run: deps build
-	LANG=$${LANG:-nl_NL.UTF-8} ./$(BIN)
+	LANG=nl_NL.UTF-8 ./$(BIN) # the UI language is our own; this only stops Fyne logging about "C"
 
 build:
 	$(GO) build -o $(BIN) .
