@@ -14,12 +14,12 @@ type Filter struct {
 	Categories []Category
 	Goals      []Goal
 	Factors    []Factor
-	Client     Client
+	Client     Profile
 }
 
-// Client holds the characteristics of a client that decide which instruments
+// Profile holds the characteristics of a client that decide which instruments
 // suit them. Zero values mean "not known" and filter nothing.
-type Client struct {
+type Profile struct {
 	Age            int
 	WorkExperience WorkExperience
 	Language       LanguageLevel
@@ -130,7 +130,7 @@ func isWordByte(b byte) bool {
 }
 
 // suits reports whether an instrument with suitability s fits the client.
-func (cl Client) suits(s *Suitability) bool {
+func (cl Profile) suits(s *Suitability) bool {
 	if cl.Age > 0 && !s.Age.IsZero() && !s.Age.Contains(cl.Age) {
 		return false
 	}

@@ -65,11 +65,11 @@ func TestCatalogue_Filter(t *testing.T) {
 		{"category", Filter{Categories: []Category{CategoryAftercare, CategoryTowardWork}}, []string{"leerwerk-cafe", "nazorg-coach"}},
 		{"goal; more matching goals rank higher", Filter{Goals: []Goal{GoalDebts, GoalDailyRhythm}}, []string{"budgetcoach", "schuldhulp"}},
 		{"IGM factor", Filter{Factors: []Factor{FactorKnowledge}}, []string{"taalhuis", "leerwerk-cafe"}},
-		{"client age outside a card's range", Filter{Client: Client{Age: 40}}, []string{"budgetcoach", "schuldhulp", "taalhuis", "nazorg-coach"}},
-		{"client work experience", Filter{Client: Client{WorkExperience: ExperienceMuch}}, []string{"schuldhulp", "taalhuis", "nazorg-coach"}},
-		{"client language level below the minimum", Filter{Client: Client{Language: LanguageA1}}, []string{"schuldhulp", "taalhuis", "nazorg-coach"}},
-		{"client without any language", Filter{Client: Client{Language: LanguageNone}}, []string{"schuldhulp", "taalhuis"}},
-		{"combined", Filter{Query: "schulden", Categories: []Category{CategoryPractical}, Factors: []Factor{FactorSelfRegulate}, Client: Client{Age: 30, Language: LanguageB2}}, []string{"budgetcoach", "schuldhulp"}},
+		{"client age outside a card's range", Filter{Client: Profile{Age: 40}}, []string{"budgetcoach", "schuldhulp", "taalhuis", "nazorg-coach"}},
+		{"client work experience", Filter{Client: Profile{WorkExperience: ExperienceMuch}}, []string{"schuldhulp", "taalhuis", "nazorg-coach"}},
+		{"client language level below the minimum", Filter{Client: Profile{Language: LanguageA1}}, []string{"schuldhulp", "taalhuis", "nazorg-coach"}},
+		{"client without any language", Filter{Client: Profile{Language: LanguageNone}}, []string{"schuldhulp", "taalhuis"}},
+		{"combined", Filter{Query: "schulden", Categories: []Category{CategoryPractical}, Factors: []Factor{FactorSelfRegulate}, Client: Profile{Age: 30, Language: LanguageB2}}, []string{"budgetcoach", "schuldhulp"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +107,7 @@ func BenchmarkFilter(b *testing.B) {
 		Categories: []Category{CategoryPractical, CategoryTowardWork},
 		Goals:      []Goal{GoalDebts, GoalJobSearch, GoalWorkExperience},
 		Factors:    []Factor{FactorKnowledge, FactorSelfEfficacy},
-		Client:     Client{Age: 30, WorkExperience: ExperienceSome, Language: LanguageA2},
+		Client:     Profile{Age: 30, WorkExperience: ExperienceSome, Language: LanguageA2},
 	}
 	n := len(cat.Filter(f))
 	if n == 0 {

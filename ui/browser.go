@@ -149,7 +149,7 @@ func (b *Browser) readFilter() cards.Filter {
 		Categories: b.categories.selected(),
 		Goals:      b.goals.selected(),
 		Factors:    b.factors.selected(),
-		Client: cards.Client{
+		Client: cards.Profile{
 			Age:            max(age, 0),
 			WorkExperience: b.experience.selected(),
 			Language:       b.language.selected(),

@@ -1,0 +1,133 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// Limits on what identifies a client; a name is a name, not a note.
+const (
+	MaxNameLength      = 100
+	MaxReferenceLength = 50
+)
+
+// ErrNotFound is returned for a client or session that does not exist.
+var ErrNotFound = errors.New("niet gevonden")
+
+func millis(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms) }
+
+// checkClient validates a name and reference, with a Dutch message.
+func checkClient(name, reference string) (string, string, error) {
+	name, reference = strings.TrimSpace(name), strings.TrimSpace(reference)
+	switch {
+	case name == "":
+		return "", "", errors.New("vul een naam of initialen in")
+	case utf8.RuneCountInString(name) > MaxNameLength:
+		return "", "", fmt.Errorf("de naam is te lang; gebruik hoogstens %d tekens", MaxNameLength)
+	case utf8.RuneCountInString(reference) > MaxReferenceLength:
+		return "", "", fmt.Errorf("het kenmerk is te lang; gebruik hoogstens %d tekens", MaxReferenceLength)
+	}
+	return name, reference, nil
+}
+
+// CreateClient adds a client.
+func (d *DB) CreateClient(name, reference string) (cards.Client, error) {
+	name, reference, err := checkClient(name, reference)
+	if err != nil {
+		return cards.Client{}, err
+	}
+	now := time.Now()
+	res, err := d.sql.Exec(`INSERT INTO clients (name, search, reference, created_at, last_activity) VALUES (?, ?, ?, ?, ?)`,
+		name, searchText(name, reference), reference, millis(now), millis(now))
+	if err != nil {
+		return cards.Client{}, fmt.Errorf("cliënt opslaan: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	return cards.Client{ID: id, Name: name, Reference: reference, Created: now, LastActivity: now}, nil
+}
+
+// UpdateClient changes a client's name and reference.
+func (d *DB) UpdateClient(id int64, name, reference string) error {
+	name, reference, err := checkClient(name, reference)
+	if err != nil {
+		return err
+	}
+	res, err := d.sql.Exec(`UPDATE clients SET name = ?, search = ?, reference = ? WHERE id = ?`, name, searchText(name, reference), reference, id)
+	if err != nil {
+		return fmt.Errorf("cliënt opslaan: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("cliënt %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+const clientColumns = `c.id, c.name, c.reference, c.created_at, c.last_activity,
+	(SELECT count(*) FROM sessions s WHERE s.client_id = c.id)`
+
+func scanClient(row interface{ Scan(...any) error }) (cards.Client, error) {
+	var c cards.Client
+	var created, last int64
+	err := row.Scan(&c.ID, &c.Name, &c.Reference, &created, &last, &c.Sessions)
+	c.Created, c.LastActivity = fromMillis(created), fromMillis(last)
+	return c, err
+}
+
+// Client returns one client.
+func (d *DB) Client(id int64) (cards.Client, error) {
+	c, err := scanClient(d.sql.QueryRow(`SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("cliënt %d: %w", id, ErrNotFound)
+	}
+	return c, err
+}
+
+// ListClients returns at most limit clients whose name or reference contains
+// query (ignoring case and accents), most recently active first.
+func (d *DB) ListClients(ctx context.Context, query string, limit int) ([]cards.Client, error) {
+	q := `SELECT ` + clientColumns + ` FROM clients c`
+	var args []any
+	if query = strings.TrimSpace(query); query != "" {
+		// A search reads the table in order and sorts the few matches; going
+		// through the activity index would look up every row at random.
+		q += ` WHERE instr(c.search, ?) > 0 ORDER BY +c.last_activity DESC, c.id DESC LIMIT ?`
+		args = append(args, cards.Fold(query))
+	} else {
+		q += ` ORDER BY c.last_activity DESC, c.id DESC LIMIT ?`
+	}
+	args = append(args, limit)
+	rows, err := d.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("cliënten zoeken: %w", err)
+	}
+	defer rows.Close()
+	var out []cards.Client
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			return nil, fmt.Errorf("cliënten zoeken: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// searchText is what a client is found by: name and reference, folded so
+// that "aicha" finds "Aïcha".
+func searchText(name, reference string) string {
+	return cards.Fold(name) + "\n" + cards.Fold(reference)
+}
+
+// likeEscape makes % and _ in a LIKE pattern literal.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,188 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one numbered schema change; the database's user_version is
+// the number of the last one applied.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order. Their file names
+// start with the version: 0001_clients_sessions.sql.
+func migrations() []migration {
+	entries, _ := fs.ReadDir(migrationFiles, "migrations")
+	var ms []migration
+	for _, e := range entries {
+		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
+		if err != nil {
+			panic("migration without a number: " + e.Name()) // a build mistake, caught by any test
+		}
+		data, _ := migrationFiles.ReadFile("migrations/" + e.Name())
+		ms = append(ms, migration{version: n, name: e.Name(), sql: string(data)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms
+}
+
+// SchemaVersion is the schema version this build of the app writes.
+func SchemaVersion() int { ms := migrations(); return ms[len(ms)-1].version }
+
+// DatabaseFileName is the database in the storage folder.
+const DatabaseFileName = "samenbeslissen.db"
+
+// DB is the app's SQLite database.
+type DB struct {
+	sql  *sql.DB
+	path string
+}
+
+// Errors that Open reports in Dutch, for the user.
+var (
+	ErrNotDatabase = errors.New("dit bestand is geen database van Samen Beslissen")
+	ErrTooNew      = errors.New("deze database is gemaakt door een nieuwere versie van Samen Beslissen")
+)
+
+// Open opens (or creates) the database at path and brings its schema up to
+// date. A file that is not a SQLite database, or one made by a newer version
+// of the app, is refused and left exactly as it is.
+func Open(path string) (*DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("map voor de database maken: %w", err)
+	}
+	if err := checkExisting(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("database %s openen: %w", path, err)
+	}
+	d := &DB{sql: db, path: path}
+	if err := d.migrate(migrations()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// dsn builds a file: URI with the pragmas every connection needs: WAL so
+// readers never block the writer, foreign keys, a busy timeout instead of
+// "database is locked", and synchronous=FULL so a commit survives a crash or
+// power cut.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(5000)", "synchronous(FULL)"} {
+			q.Add("_pragma", p)
+		}
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// checkExisting refuses a file that is not a SQLite database or whose schema
+// is newer than ours, before anything could write to it (turning on WAL
+// already writes to the file's header).
+func checkExisting(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("database %s openen: %w", path, err)
+	}
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file: SQLite makes it a database
+	}
+	if err != nil || !bytes.Equal(head, sqliteHeader) {
+		return fmt.Errorf("%s: %w. Het bestand is niet veranderd. Kies een ander bestand, of zet een reservekopie terug", path, ErrNotDatabase)
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return fmt.Errorf("database %s openen: %w", path, err)
+	}
+	defer db.Close()
+	var version int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("%s: %w (%v). Het bestand is niet veranderd", path, ErrNotDatabase, err)
+	}
+	if version > SchemaVersion() {
+		return fmt.Errorf("%s: %w (schema %d; deze versie kent tot %d). Het bestand is niet veranderd. Installeer de nieuwste versie van de app", path, ErrTooNew, version, SchemaVersion())
+	}
+	return nil
+}
+
+// migrate applies every migration newer than the database, each in its own
+// transaction together with the new user_version, so a crash leaves the
+// database at one version or the next, never in between.
+func (d *DB) migrate(ms []migration) error {
+	ctx := context.Background()
+	var current int
+	if err := d.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return fmt.Errorf("database %s lezen: %w", d.path, err)
+	}
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
+		tx, err := d.sql.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("database bijwerken naar versie %d: %w", m.version, err)
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("database bijwerken met %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("database bijwerken naar versie %d: %w", m.version, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("database bijwerken naar versie %d: %w", m.version, err)
+		}
+	}
+	return nil
+}
+
+// Path returns the database file's path.
+func (d *DB) Path() string { return d.path }
+
+// Close closes the database.
+func (d *DB) Close() error { return d.sql.Close() }
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its answer, "ok"
+// for a sound database.
+func (d *DB) IntegrityCheck() (string, error) {
+	var res string
+	err := d.sql.QueryRow("PRAGMA integrity_check").Scan(&res)
+	return res, err
+}

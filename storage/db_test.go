@@ -1,0 +1,144 @@
+package storage
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func openTest(t testing.TB) *DB {
+	t.Helper()
+	d, err := Open(filepath.Join(t.TempDir(), DatabaseFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+func userVersion(t *testing.T, path string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestOpen_NewDatabase(t *testing.T) {
+	d := openTest(t)
+	if v := userVersion(t, d.Path()); v != SchemaVersion() || v < 3 {
+		t.Errorf("user_version = %d, want %d", v, SchemaVersion())
+	}
+	var mode string
+	var fk, sync, timeout int
+	d.sql.QueryRow("PRAGMA journal_mode").Scan(&mode)
+	d.sql.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+	d.sql.QueryRow("PRAGMA synchronous").Scan(&sync)
+	d.sql.QueryRow("PRAGMA busy_timeout").Scan(&timeout)
+	if mode != "wal" || fk != 1 || sync != 2 || timeout != 5000 {
+		t.Errorf("journal_mode=%s foreign_keys=%d synchronous=%d busy_timeout=%d", mode, fk, sync, timeout)
+	}
+	if res, err := d.IntegrityCheck(); err != nil || res != "ok" {
+		t.Errorf("integrity_check = %q, %v", res, err)
+	}
+}
+
+// TestOpen_MigratesEveryOlderVersion makes a database at each older schema
+// version, with a client and a session in it, and opens it with the app.
+func TestOpen_MigratesEveryOlderVersion(t *testing.T) {
+	all := migrations()
+	for n := 1; n < len(all); n++ {
+		t.Run(all[n-1].name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), DatabaseFileName)
+			db, err := sql.Open("sqlite", dsn(path, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			old := &DB{sql: db, path: path}
+			if err := old.migrate(all[:n]); err != nil {
+				t.Fatal(err)
+			}
+			mustExec(t, db, `INSERT INTO clients (id, name, search, created_at, last_activity) VALUES (7, 'Aïcha B.', 'aicha b.', 1, 1)`)
+			mustExec(t, db, `INSERT INTO sessions (id, client_id, started_at, updated_at) VALUES (3, 7, 1, 1)`)
+			mustExec(t, db, `INSERT INTO session_values VALUES (3, 'doel', 'Werk in de zorg')`)
+			db.Close()
+			if v := userVersion(t, path); v != all[n-1].version {
+				t.Fatalf("old database at version %d, want %d", v, all[n-1].version)
+			}
+
+			d, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close()
+			if v := userVersion(t, path); v != SchemaVersion() {
+				t.Errorf("after Open: version %d, want %d", v, SchemaVersion())
+			}
+			s, err := d.Session(3)
+			if err != nil || s.Goal != "Werk in de zorg" || s.ClientID != 7 {
+				t.Errorf("session after migration: %+v, %v", s, err)
+			}
+			if _, err := d.AddAgreement(3); err != nil {
+				t.Errorf("new table unusable after migration: %v", err)
+			}
+		})
+	}
+}
+
+func mustExec(t *testing.T, db *sql.DB, q string) {
+	t.Helper()
+	if _, err := db.Exec(q); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
+func TestOpen_RefusesNewerDatabase(t *testing.T) {
+	d := openTest(t)
+	path := d.Path()
+	mustExec(t, d.sql, "PRAGMA user_version = 999")
+	d.Close()
+	before, _ := os.ReadFile(path)
+
+	_, err := Open(path)
+	if !errors.Is(err, ErrTooNew) || !strings.Contains(err.Error(), "Installeer de nieuwste versie") {
+		t.Fatalf("Open(newer) = %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the newer database was changed")
+	}
+}
+
+func TestOpen_RefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	tests := map[string][]byte{
+		"text":      []byte("Dit is een boodschappenlijst.\n"),
+		"truncated": []byte("SQLite forma"),
+		"damaged":   append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{0xFF}, 4000)...),
+	}
+	for name, content := range tests {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name+".db")
+			os.WriteFile(path, content, 0o600)
+			_, err := Open(path)
+			if !errors.Is(err, ErrNotDatabase) || !strings.Contains(err.Error(), "Het bestand is niet veranderd") {
+				t.Fatalf("Open = %v", err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, content) {
+				t.Error("the file was changed")
+			}
+			if _, err := os.Stat(path + "-wal"); err == nil {
+				t.Error("a WAL file was made next to it")
+			}
+		})
+	}
+}
