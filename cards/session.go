@@ -91,6 +91,27 @@ type Agreement struct {
 	Due  string
 }
 
+// AgreementField names a field of an agreement; the values are the
+// storage's column names.
+type AgreementField string
+
+// The fields of an agreement.
+const (
+	AgreementWho  AgreementField = "who"
+	AgreementWhat AgreementField = "what"
+	AgreementDue  AgreementField = "due"
+)
+
+// SessionSummary is one entry of a client's timeline of sessions.
+type SessionSummary struct {
+	ID         int64
+	PreviousID int64
+	Started    time.Time
+	Updated    time.Time
+	Step       int
+	Goal       string
+}
+
 // Option is a card discussed in step 5, as it was shown then, with how much
 // each pro and con matters to the client (0–3, −1 when not weighed yet).
 type Option struct {

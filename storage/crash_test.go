@@ -138,7 +138,7 @@ func TestCrashChild(t *testing.T) {
 			kind = "agreement"
 			var a cards.Agreement
 			if a, err = d.AddAgreement(sessionID); err == nil {
-				err = d.SetAgreement(a.ID, AgreementWhat, fmt.Sprintf("Afspraak %d", n))
+				err = d.SetAgreement(a.ID, cards.AgreementWhat, fmt.Sprintf("Afspraak %d", n))
 			}
 		}
 		if err != nil {

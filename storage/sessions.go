@@ -12,16 +12,6 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-// SessionSummary is one entry of a client's timeline.
-type SessionSummary struct {
-	ID         int64
-	PreviousID int64
-	Started    time.Time
-	Updated    time.Time
-	Step       int
-	Goal       string
-}
-
 // MaxValueLength bounds one typed value; far above any real note, it keeps a
 // pasted book from filling the database.
 const MaxValueLength = 100_000
@@ -130,7 +120,7 @@ func (d *DB) Session(id int64) (cards.Session, error) {
 }
 
 // Sessions returns a client's sessions, oldest first.
-func (d *DB) Sessions(clientID int64) ([]SessionSummary, error) {
+func (d *DB) Sessions(clientID int64) ([]cards.SessionSummary, error) {
 	rows, err := d.sql.Query(`SELECT s.id, coalesce(s.previous_id, 0), s.started_at, s.updated_at,
 		coalesce((SELECT value FROM session_values v WHERE v.session_id = s.id AND v.key = ?), '1'),
 		coalesce((SELECT value FROM session_values v WHERE v.session_id = s.id AND v.key = ?), '')
@@ -139,9 +129,9 @@ func (d *DB) Sessions(clientID int64) ([]SessionSummary, error) {
 		return nil, fmt.Errorf("gesprekken lezen: %w", err)
 	}
 	defer rows.Close()
-	var out []SessionSummary
+	var out []cards.SessionSummary
 	for rows.Next() {
-		var s SessionSummary
+		var s cards.SessionSummary
 		var started, updated int64
 		var step string
 		if err := rows.Scan(&s.ID, &s.PreviousID, &started, &updated, &step, &s.Goal); err != nil {
@@ -298,19 +288,9 @@ func (d *DB) AddAgreement(sessionID int64) (cards.Agreement, error) {
 	return a, nil
 }
 
-// AgreementField names a column of an agreement.
-type AgreementField string
-
-// The fields of an agreement.
-const (
-	AgreementWho  AgreementField = "who"
-	AgreementWhat AgreementField = "what"
-	AgreementDue  AgreementField = "due"
-)
-
 // SetAgreement changes one field of an agreement.
-func (d *DB) SetAgreement(id int64, field AgreementField, value string) error {
-	if field != AgreementWho && field != AgreementWhat && field != AgreementDue {
+func (d *DB) SetAgreement(id int64, field cards.AgreementField, value string) error {
+	if field != cards.AgreementWho && field != cards.AgreementWhat && field != cards.AgreementDue {
 		return fmt.Errorf("onbekend veld %q van een afspraak", field)
 	}
 	if len(value) > MaxValueLength {

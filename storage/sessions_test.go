@@ -162,10 +162,10 @@ func TestDB_Agreements(t *testing.T) {
 	s, _ := d.CreateSession(c.ID)
 	a1, _ := d.AddAgreement(s.ID)
 	a2, _ := d.AddAgreement(s.ID)
-	d.SetAgreement(a1.ID, AgreementWho, "Ik")
-	d.SetAgreement(a1.ID, AgreementWhat, "Bellen met de schuldhulp")
-	d.SetAgreement(a1.ID, AgreementDue, "1 december")
-	d.SetAgreement(a2.ID, AgreementWho, "Klantmanager")
+	d.SetAgreement(a1.ID, cards.AgreementWho, "Ik")
+	d.SetAgreement(a1.ID, cards.AgreementWhat, "Bellen met de schuldhulp")
+	d.SetAgreement(a1.ID, cards.AgreementDue, "1 december")
+	d.SetAgreement(a2.ID, cards.AgreementWho, "Klantmanager")
 	if err := d.SetAgreement(a1.ID, "who; DROP TABLE clients", "x"); err == nil {
 		t.Error("an unknown field was accepted")
 	}
@@ -188,7 +188,7 @@ func TestDB_FollowUp(t *testing.T) {
 	d.SetValues(first.ID, map[string]string{cards.KeyGoal: "Werk", cards.KeyReview: "oud", cards.KeyStep: "6", cards.KeyDecision: "a"})
 	d.AddOption(first.ID, testCard("a"))
 	a, _ := d.AddAgreement(first.ID)
-	d.SetAgreement(a.ID, AgreementWhat, "Cursus zoeken")
+	d.SetAgreement(a.ID, cards.AgreementWhat, "Cursus zoeken")
 
 	next, err := d.CreateFollowUp(first.ID)
 	if err != nil {
@@ -199,7 +199,7 @@ func TestDB_FollowUp(t *testing.T) {
 		t.Fatalf("follow-up = %+v", next)
 	}
 	d.SetValue(next.ID, cards.KeyGoal, "Ander werk")
-	d.SetAgreement(next.Agreements[0].ID, AgreementWhat, "Anders")
+	d.SetAgreement(next.Agreements[0].ID, cards.AgreementWhat, "Anders")
 	old, _ := d.Session(first.ID)
 	if old.Goal != "Werk" || old.Review != "oud" || old.Agreements[0].What != "Cursus zoeken" {
 		t.Errorf("earlier session changed: %+v", old)
