@@ -15,6 +15,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/storage"
 	"github.com/samenbeslissen/samenbeslissen/ui"
 )
 
@@ -22,13 +23,14 @@ import (
 const ID = "nl.samenbeslissen.app"
 
 const usage = `Gebruik:
-  samenbeslissen [--data MAP] [--taal nl|en]    open de app
+  samenbeslissen [--data MAP] [--db BESTAND] [--taal nl|en]   open de app
   samenbeslissen catalogus controleer BESTAND   controleer een catalogus (.csv of .toml)
   samenbeslissen catalogus importeer BESTAND    laad een catalogus; de app gebruikt hem vanaf nu
   samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.csv of .toml)
   samenbeslissen catalogus ingebouwd            gebruik weer de ingebouwde catalogus
 
-  --data MAP   map voor de gegevens van de app (standaard: %s)
+  --data MAP      map voor de gegevens van de app (standaard: %s)
+  --db BESTAND    de database (standaard: samenbeslissen.db in die map)
 `
 
 // Main runs the app with command-line arguments args (without the program
@@ -42,6 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dataDir := fs.String("data", defaultDataDir(), "")
 	lang := fs.String("taal", "nl", "")
+	dbPath := fs.String("db", "", "")
 	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) }
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -49,7 +52,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	store := newCatalogueStore(*dataDir)
 	switch rest := fs.Args(); {
 	case len(rest) == 0:
-		return runWindow(store, *lang, stderr)
+		if *dbPath == "" {
+			*dbPath = filepath.Join(*dataDir, storage.DatabaseFileName)
+		}
+		return runWindow(store, *dbPath, *lang, stderr)
 	case rest[0] == "catalogus":
 		return runCatalogue(store, rest[1:], stdout, stderr)
 	case rest[0] == "help" || rest[0] == "hulp":
@@ -73,24 +79,42 @@ func defaultDataDir() string {
 	return filepath.Join(dir, "fyne", ID)
 }
 
-func runWindow(store catalogueStore, lang string, stderr io.Writer) int {
+func runWindow(store catalogueStore, dbPath, lang string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme())
 	w := a.NewWindow("Samen Beslissen")
 	w.Resize(fyne.NewSize(1280, 820))
 
-	cat, notice, err := store.current()
-	if err != nil {
+	fail := func(err error) int {
 		fmt.Fprintln(stderr, err)
+		ui.ShowStartError(w, err)
+		w.ShowAndRun()
 		return 1
 	}
-	m, err := ui.NewMain(w, cat, store, lang)
+	cat, notice, err := store.current()
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return fail(err)
+	}
+	db, err := storage.Open(dbPath)
+	if err != nil {
+		return fail(err)
+	}
+	defer db.Close()
+	var saver *storage.Saver
+	newSaver := func(onSaved func(pending bool, err error)) ui.Saver {
+		saver = storage.NewSaver(db, onSaved)
+		return saver
+	}
+	m, err := ui.NewMain(w, cat, store, db, newSaver, lang)
+	if err != nil {
+		return fail(err)
 	}
 	m.ShowNotice(notice)
 	w.ShowAndRun()
+	if err := saver.Close(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
 	return 0
 }

@@ -40,14 +40,36 @@ func newTestBrowser(t *testing.T, lang string) (*Browser, fyne.Window) {
 // shownTexts returns every text drawn on the canvas, as a user would see it.
 func shownTexts(c fyne.Canvas) []string {
 	var out []string
-	for _, o := range test.LaidOutObjects(c.Content()) {
-		if !o.Visible() {
-			continue
-		}
+	for _, o := range visibleObjects(c.Content()) {
 		if t, ok := o.(*canvas.Text); ok && strings.TrimSpace(t.Text) != "" {
 			out = append(out, t.Text)
 		}
 	}
+	return out
+}
+
+// visibleObjects walks the object tree as the canvas draws it (the widgets'
+// own renderers), leaving out hidden objects and everything inside them.
+func visibleObjects(o fyne.CanvasObject) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		out = append(out, o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				walk(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(x).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
 	return out
 }
 
@@ -56,7 +78,7 @@ func shownText(c fyne.Canvas) string { return strings.Join(shownTexts(c), " ") }
 
 func findCheck(t *testing.T, c fyne.Canvas, label string) *widget.Check {
 	t.Helper()
-	for _, o := range test.LaidOutObjects(c.Content()) {
+	for _, o := range visibleObjects(c.Content()) {
 		if ch, ok := o.(*widget.Check); ok && ch.Text == label {
 			return ch
 		}
@@ -67,8 +89,8 @@ func findCheck(t *testing.T, c fyne.Canvas, label string) *widget.Check {
 
 func shownTiles(c fyne.Canvas) []*cardTile {
 	var out []*cardTile
-	for _, o := range test.LaidOutObjects(c.Content()) {
-		if tile, ok := o.(*cardTile); ok && tile.Visible() && tile.card.ID != "" {
+	for _, o := range visibleObjects(c.Content()) {
+		if tile, ok := o.(*cardTile); ok && tile.card.ID != "" {
 			out = append(out, tile)
 		}
 	}
@@ -193,8 +215,8 @@ func TestBrowser_English(t *testing.T) {
 
 func findButton(t *testing.T, c fyne.Canvas, label string) *widget.Button {
 	t.Helper()
-	for _, o := range test.LaidOutObjects(c.Content()) {
-		if btn, ok := o.(*widget.Button); ok && btn.Text == label && btn.Visible() {
+	for _, o := range visibleObjects(c.Content()) {
+		if btn, ok := o.(*widget.Button); ok && btn.Text == label {
 			return btn
 		}
 	}

@@ -38,3 +38,6 @@ var (
 	proColor = color.NRGBA{R: 0x1E, G: 0x7A, B: 0x46, A: 0xFF}
 	conColor = color.NRGBA{R: 0xA8, G: 0x3A, B: 0x1E, A: 0xFF}
 )
+
+// noteColor marks the professional's own notes, which the client never sees.
+var noteColor = color.NRGBA{R: 0xFF, G: 0xF3, B: 0xCC, A: 0xFF}

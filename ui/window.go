@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -27,24 +28,42 @@ type CatalogueStore interface {
 	Forget() (*cards.Catalogue, error)
 }
 
-// Main is the main window: a toolbar with the catalogue's actions and the
-// language, and the card browser.
+// Main is the main window: a bar with the clients, the cards, the catalogue's
+// actions, the language and whether everything is saved; below it the home
+// list of clients, the card browser or an open session.
 type Main struct {
-	win     fyne.Window
-	store   CatalogueStore
-	tr      *locales.Translator
-	cat     *cards.Catalogue
+	win        fyne.Window
+	store      Store
+	catalogues CatalogueStore
+	saver      Saver
+	tr         *locales.Translator
+	cat        *cards.Catalogue
+
+	status  *widget.Label
+	tabs    [2]*widget.Button // clients, cards
+	body    *fyne.Container
+	home    *Home
 	browser *Browser
+	session *SessionView
 }
 
-// NewMain fills win with the card browser over cat, in language lang.
-func NewMain(win fyne.Window, cat *cards.Catalogue, store CatalogueStore, lang string) (*Main, error) {
+// NewMain fills win with the app over catalogue cat and database store, in
+// language lang. newSaver starts the background saver for typed edits.
+func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, store Store, newSaver NewSaverFunc, lang string) (*Main, error) {
 	tr, err := locales.New(lang)
 	if err != nil {
 		return nil, err
 	}
-	m := &Main{win: win, store: store, tr: tr, cat: cat}
+	m := &Main{win: win, store: store, catalogues: catalogues, tr: tr, cat: cat}
+	m.saver = newSaver(func(pending bool, err error) {
+		fyne.Do(func() {
+			if err != nil || !pending {
+				m.markSaved(err)
+			}
+		})
+	})
 	m.build(cards.Filter{})
+	m.showHome()
 	return m, nil
 }
 
@@ -56,6 +75,7 @@ func (m *Main) build(f cards.Filter) {
 	tr := m.tr
 	m.win.SetTitle(tr.T("app.title"))
 	m.browser = NewBrowser(m.cat, tr, f)
+	m.home = newHome(m)
 
 	langs := locales.Languages()
 	names := make([]string, len(langs))
@@ -80,8 +100,96 @@ func (m *Main) build(f cards.Filter) {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(catalogue).AddXY(0, catalogue.Size().Height)
 		widget.ShowPopUpMenuAtPosition(menu, m.win.Canvas(), pos)
 	}
-	bar := container.NewBorder(nil, nil, catalogue, container.NewHBox(widget.NewLabel(tr.T("app.language")), langSelect))
-	m.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, m.browser.Content()))
+	m.tabs[0] = widget.NewButtonWithIcon(tr.T("tab.clients"), theme.AccountIcon(), m.showHome)
+	m.tabs[1] = widget.NewButtonWithIcon(tr.T("tab.cards"), theme.GridIcon(), m.showCards)
+	m.status = widget.NewLabel(tr.T("save.done"))
+	bar := container.NewBorder(nil, nil, container.NewHBox(m.tabs[0], m.tabs[1]),
+		container.NewHBox(m.status, catalogue, widget.NewLabel(tr.T("app.language")), langSelect))
+	m.body = container.NewStack()
+	m.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, m.body))
+}
+
+func (m *Main) show(o fyne.CanvasObject, tab int) {
+	for i, b := range m.tabs {
+		b.Importance = widget.LowImportance
+		if i == tab {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+	m.body.Objects = []fyne.CanvasObject{o}
+	m.body.Refresh()
+}
+
+// showHome shows the list of clients.
+func (m *Main) showHome() {
+	m.closeSession()
+	m.home.reload()
+	m.show(m.home.content, 0)
+}
+
+// showCards shows the card browser.
+func (m *Main) showCards() {
+	m.closeSession()
+	m.show(m.browser.Content(), 1)
+}
+
+// showClient shows the list of clients with one client's timeline.
+func (m *Main) showClient(id int64) {
+	m.showHome()
+	if c, err := m.store.Client(id); err == nil {
+		m.home.showClient(c)
+	}
+}
+
+// openSession opens a session at the step it was left at.
+func (m *Main) openSession(id int64) {
+	m.closeSession()
+	s, err := m.store.Session(id)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	c, err := m.store.Client(s.ClientID)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.session = newSessionView(m, c, s)
+	m.show(m.session.Content(), 0)
+}
+
+// closeSession writes what is still queued before a session leaves the screen.
+func (m *Main) closeSession() {
+	if m.session == nil {
+		return
+	}
+	m.markSaved(m.saver.Flush())
+	m.session = nil
+}
+
+// Session returns the open session's view, if any.
+func (m *Main) Session() *SessionView { return m.session }
+
+// markUnsaved shows that an edit is on its way to the disk.
+func (m *Main) markUnsaved() {
+	m.status.SetText(m.tr.T("save.busy"))
+	m.status.Importance = widget.MediumImportance
+	m.status.Refresh()
+}
+
+// markSaved shows that everything is on disk, or what went wrong.
+func (m *Main) markSaved(err error) {
+	if err != nil {
+		m.status.SetText(m.tr.T("save.failed"))
+		m.status.Importance = widget.DangerImportance
+		m.status.Refresh()
+		m.showError(err)
+		return
+	}
+	m.status.SetText(m.tr.T("save.done"))
+	m.status.Importance = widget.SuccessImportance
+	m.status.Refresh()
 }
 
 // SetLanguage shows the interface in another language, keeping the filter.
@@ -91,7 +199,20 @@ func (m *Main) SetLanguage(lang string) {
 		return
 	}
 	m.tr = tr
+	var open int64
+	if m.session != nil {
+		open = m.session.s.ID
+	}
+	cardsShown := m.body.Objects[0] == m.browser.Content()
 	m.build(m.browser.Filter())
+	switch {
+	case open != 0:
+		m.openSession(open)
+	case cardsShown:
+		m.showCards()
+	default:
+		m.showHome()
+	}
 }
 
 // languageName names a language in itself: "Nederlands", "English".
@@ -130,7 +251,7 @@ func (m *Main) ImportCatalogue(name string, data []byte) {
 		return
 	}
 	if err == nil {
-		err = m.store.Keep(cs)
+		err = m.catalogues.Keep(cs)
 	}
 	if err != nil {
 		m.showError(err)
@@ -167,7 +288,7 @@ func (m *Main) saveCatalogue() {
 }
 
 func (m *Main) useBuiltIn() {
-	cat, err := m.store.Forget()
+	cat, err := m.catalogues.Forget()
 	if err != nil {
 		m.showError(err)
 		return
@@ -192,6 +313,16 @@ func (m *Main) showError(err error) {
 	if err != nil {
 		dialog.ShowError(err, m.win)
 	}
+}
+
+// ShowStartError fills win with a message that the app cannot start, and
+// why, in place of the app.
+func ShowStartError(win fyne.Window, err error) {
+	tr, _ := locales.New(locales.Source.String())
+	title := widget.NewLabelWithStyle(tr.T("start.error"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	win.SetContent(container.NewPadded(container.NewVBox(title, msg, container.NewHBox(widget.NewButton(tr.T("start.close"), win.Close)))))
 }
 
 // ShowNotice shows a message at start, such as a stored catalogue that

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,16 +26,40 @@ func (s fileStore) Forget() (*cards.Catalogue, error) { return s.builtIn, s.file
 
 func newTestMain(t *testing.T) (*Main, fyne.Window, fileStore) {
 	t.Helper()
+	m, w, store, _ := newTestMainDB(t, "")
+	return m, w, store
+}
+
+// newTestMainDB opens the main window over a real database file, made in a
+// temporary folder when path is empty.
+func newTestMainDB(t *testing.T, path string) (*Main, fyne.Window, fileStore, *storage.DB) {
+	t.Helper()
 	test.NewTempApp(t)
 	cat := builtInCatalogue(t)
-	store := fileStore{file: storage.NewCatalogueFile(t.TempDir()), builtIn: cat}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 800))
-	m, err := NewMain(w, cat, store, "nl")
+	dir := t.TempDir()
+	if path == "" {
+		path = filepath.Join(dir, storage.DatabaseFileName)
+	}
+	db, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return m, w, store
+	store := fileStore{file: storage.NewCatalogueFile(dir), builtIn: cat}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	var saver *storage.Saver
+	m, err := NewMain(w, cat, store, db, func(onSaved func(bool, error)) Saver {
+		saver = storage.NewSaver(db, onSaved)
+		return saver
+	}, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		saver.Close()
+		db.Close()
+	})
+	return m, w, store, db
 }
 
 func overlayText(c fyne.Canvas) string {
@@ -43,8 +68,8 @@ func overlayText(c fyne.Canvas) string {
 		return ""
 	}
 	var parts []string
-	for _, o := range test.LaidOutObjects(top) {
-		if t, ok := o.(*canvas.Text); ok && o.Visible() {
+	for _, o := range visibleObjects(top) {
+		if t, ok := o.(*canvas.Text); ok {
 			parts = append(parts, t.Text)
 		}
 	}
@@ -101,6 +126,7 @@ func TestMain_ImportValidCatalogue(t *testing.T) {
 
 func TestMain_SetLanguageKeepsFilter(t *testing.T) {
 	m, w, _ := newTestMain(t)
+	m.showCards()
 	test.Type(m.Browser().search, "taal")
 	before := m.Browser().count.Text
 	m.SetLanguage("en")

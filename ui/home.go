@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// clientPage is how many clients the home list shows; beyond that the
+// professional searches by name.
+const clientPage = 200
+
+// Home lists the clients, most recently seen first, with a search by name;
+// choosing one shows their timeline of sessions.
+type Home struct {
+	m       *Main
+	search  *widget.Entry
+	list    *widget.List
+	clients []cards.Client
+	more    *widget.Label
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+func newHome(m *Main) *Home {
+	tr := m.tr
+	h := &Home{m: m}
+	h.search = widget.NewEntry()
+	h.search.SetPlaceHolder(tr.T("home.search"))
+	h.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	h.search.OnChanged = func(string) { h.reload() }
+	h.list = widget.NewList(
+		func() int { return len(h.clients) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			info := widget.NewLabel("")
+			info.Importance = widget.LowImportance
+			return container.NewVBox(name, info)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(h.clients) {
+				return
+			}
+			c := h.clients[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(c.Name)
+			box.Objects[1].(*widget.Label).SetText(clientInfo(c, tr))
+		})
+	h.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(h.clients) {
+			h.showClient(h.clients[i])
+		}
+	}
+	h.more = widget.NewLabel(tr.T("home.more", map[string]any{"N": clientPage}))
+	h.more.Wrapping = fyne.TextWrapWord
+	h.more.Hide()
+	add := widget.NewButtonWithIcon(tr.T("home.new"), theme.ContentAddIcon(), h.newClient)
+	add.Importance = widget.HighImportance
+	left := container.NewBorder(container.NewVBox(add, h.search), h.more, nil, nil, h.list)
+	h.detail = container.NewStack(container.NewCenter(widget.NewLabel(tr.T("home.choose"))))
+	split := container.NewHSplit(left, h.detail)
+	split.Offset = 0.3
+	h.content = split
+	h.reload()
+	return h
+}
+
+func clientInfo(c cards.Client, tr interface{ N(string, int) string }) string {
+	s := tr.N("home.sessions", c.Sessions)
+	if c.Reference != "" {
+		s = c.Reference + " · " + s
+	}
+	return s + " · " + c.LastActivity.Format("2-1-2006")
+}
+
+// reload lists the clients that match the search.
+func (h *Home) reload() {
+	cs, err := h.m.store.ListClients(context.Background(), h.search.Text, clientPage+1)
+	if err != nil {
+		dialog.ShowError(err, h.m.win)
+		return
+	}
+	h.more.Hide()
+	if len(cs) > clientPage {
+		cs = cs[:clientPage]
+		h.more.Show()
+	}
+	h.clients = cs
+	h.list.UnselectAll()
+	h.list.Refresh()
+}
+
+// newClient asks for a name or initials and an optional own reference.
+func (h *Home) newClient() {
+	tr := h.m.tr
+	name := widget.NewEntry()
+	name.SetPlaceHolder(tr.T("client.name.hint"))
+	ref := widget.NewEntry()
+	ref.SetPlaceHolder(tr.T("client.reference.hint"))
+	form := dialog.NewForm(tr.T("home.new"), tr.T("client.create"), tr.T("dialog.cancel"), []*widget.FormItem{
+		widget.NewFormItem(tr.T("client.name"), name),
+		widget.NewFormItem(tr.T("client.reference"), ref),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		c, err := h.m.store.CreateClient(name.Text, ref.Text)
+		if err != nil {
+			dialog.ShowError(err, h.m.win)
+			return
+		}
+		h.search.SetText("")
+		h.reload()
+		h.showClient(c)
+	}, h.m.win)
+	name.OnSubmitted = func(string) { form.Submit() }
+	ref.OnSubmitted = func(string) { form.Submit() }
+	form.Resize(fyne.NewSize(480, 0))
+	form.Show()
+	h.m.win.Canvas().Focus(name)
+}
+
+// showClient shows a client's details and timeline of sessions.
+func (h *Home) showClient(c cards.Client) {
+	tr := h.m.tr
+	sessions, err := h.m.store.Sessions(c.ID)
+	if err != nil {
+		dialog.ShowError(err, h.m.win)
+		return
+	}
+	name := widget.NewEntry()
+	name.SetText(c.Name)
+	ref := widget.NewEntry()
+	ref.SetText(c.Reference)
+	ref.SetPlaceHolder(tr.T("client.reference.hint"))
+	saveClient := func(string) {
+		if err := h.m.store.UpdateClient(c.ID, name.Text, ref.Text); err != nil {
+			h.m.markSaved(err)
+			return
+		}
+		h.m.markSaved(nil)
+	}
+	name.OnChanged, ref.OnChanged = saveClient, saveClient
+
+	timeline := container.NewVBox()
+	if len(sessions) == 0 {
+		timeline.Add(wrapped(tr.T("client.nosessions")))
+	}
+	for i := len(sessions) - 1; i >= 0; i-- { // newest first
+		s := sessions[i]
+		label := tr.T("client.session", map[string]any{"Date": s.Started.Format("2-1-2006"), "Step": s.Step, "Name": tr.T("step." + strconv.Itoa(s.Step))})
+		if s.PreviousID != 0 {
+			label = tr.T("client.followup") + " · " + label
+		}
+		open := widget.NewButtonWithIcon(label, theme.DocumentIcon(), func() { h.m.openSession(s.ID) })
+		open.Alignment = widget.ButtonAlignLeading
+		timeline.Add(open)
+		if s.Goal != "" {
+			goal := wrapped(tr.T("client.goal", map[string]any{"Goal": s.Goal}))
+			goal.Importance = widget.LowImportance
+			timeline.Add(goal)
+		}
+	}
+
+	start := widget.NewButtonWithIcon(tr.T("client.newsession"), theme.ContentAddIcon(), func() {
+		s, err := h.m.store.CreateSession(c.ID)
+		if err != nil {
+			dialog.ShowError(err, h.m.win)
+			return
+		}
+		h.m.openSession(s.ID)
+	})
+	start.Importance = widget.HighImportance
+	actions := container.NewHBox(start)
+	if len(sessions) > 0 {
+		last := sessions[len(sessions)-1]
+		actions.Add(widget.NewButtonWithIcon(tr.T("client.followupnew"), theme.MediaReplayIcon(), func() {
+			s, err := h.m.store.CreateFollowUp(last.ID)
+			if err != nil {
+				dialog.ShowError(err, h.m.win)
+				return
+			}
+			h.m.openSession(s.ID)
+		}))
+	}
+	h.detail.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(
+		widget.NewForm(widget.NewFormItem(tr.T("client.name"), name), widget.NewFormItem(tr.T("client.reference"), ref)),
+		actions,
+		section(tr.T("client.timeline")),
+		timeline,
+	)))}
+	h.detail.Refresh()
+}

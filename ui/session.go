@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/locales"
+)
+
+// SessionView walks one conversation through the seven steps, one screen
+// each, with the progress always in view. Every edit goes to the saver as it
+// is typed; there is no save button.
+type SessionView struct {
+	tr     *locales.Translator
+	store  Store
+	saver  Saver
+	cat    *cards.Catalogue
+	win    fyne.Window
+	client cards.Client
+	s      cards.Session
+
+	onEdit  func()                // an edit is waiting to be saved
+	onSaved func(error)           // an edit was written directly, or failed
+	onClose func()                // back to the client
+	onOpen  func(sessionID int64) // open another session, such as a follow-up
+
+	steps   []*widget.Button
+	heading *widget.Label
+	body    *fyne.Container
+	prev    *widget.Button
+	next    *widget.Button
+	content fyne.CanvasObject
+}
+
+func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView {
+	v := &SessionView{
+		tr: m.tr, store: m.store, saver: m.saver, cat: m.cat, win: m.win, client: client, s: s,
+		onEdit: m.markUnsaved, onSaved: m.markSaved, onClose: func() { m.showClient(client.ID) }, onOpen: m.openSession,
+	}
+	tr := v.tr
+	bar := container.NewGridWithColumns(cards.Steps)
+	for i := 1; i <= cards.Steps; i++ {
+		b := widget.NewButton(tr.T("step.short", map[string]any{"N": i, "Name": tr.T("step." + strconv.Itoa(i))}), func() { v.goTo(i) })
+		v.steps = append(v.steps, b)
+		bar.Add(b)
+	}
+	v.heading = widget.NewLabel("")
+	v.heading.SizeName = theme.SizeNameHeadingText
+	v.heading.TextStyle.Bold = true
+	v.body = container.NewStack()
+	v.prev = widget.NewButtonWithIcon(tr.T("step.prev"), theme.NavigateBackIcon(), func() { v.goTo(v.s.Step - 1) })
+	v.next = widget.NewButtonWithIcon(tr.T("step.next"), theme.NavigateNextIcon(), func() { v.goTo(v.s.Step + 1) })
+	v.next.IconPlacement = widget.ButtonIconTrailingText
+	back := widget.NewButtonWithIcon(client.Name, theme.NavigateBackIcon(), func() { v.onClose() })
+	started := widget.NewLabel(tr.T("session.started", map[string]any{"Date": v.s.Started.Format("2-1-2006")}))
+	top := container.NewVBox(container.NewBorder(nil, nil, back, started), bar, v.heading)
+	v.content = container.NewBorder(top, container.NewBorder(nil, nil, v.prev, v.next), nil, nil, v.body)
+	v.show()
+	return v
+}
+
+// goTo moves to step n and remembers it.
+func (v *SessionView) goTo(n int) {
+	if n < 1 || n > cards.Steps {
+		return
+	}
+	v.set(cards.KeyStep, strconv.Itoa(n))
+	v.show()
+}
+
+// show draws the current step.
+func (v *SessionView) show() {
+	n := v.s.Step
+	for i, b := range v.steps {
+		if i+1 == n {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+	}
+	v.heading.SetText(v.tr.T("step.title", map[string]any{"N": n, "Name": v.tr.T("step." + strconv.Itoa(n))}))
+	v.prev.Disable()
+	if n > 1 {
+		v.prev.Enable()
+	}
+	v.next.Disable()
+	if n < cards.Steps {
+		v.next.Enable()
+	}
+	var step fyne.CanvasObject
+	switch n {
+	case cards.StepPrepare:
+		step = v.stepPrepare()
+	case cards.StepSituation:
+		step = v.stepSituation()
+	case cards.StepDrivers:
+		step = v.stepDrivers()
+	case cards.StepGoal:
+		step = v.stepGoal()
+	case cards.StepOptions:
+		step = v.stepOptions()
+	case cards.StepDecide:
+		step = v.stepDecide()
+	default:
+		step = v.stepEvaluate()
+	}
+	v.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(step, v.noteBox(n))))}
+	v.body.Refresh()
+}
+
+// set records one edit: in the session on screen and, through the saver, on disk.
+func (v *SessionView) set(key, value string) {
+	if err := v.s.Set(key, value); err != nil {
+		dialog.ShowError(err, v.win)
+		return
+	}
+	v.saver.Set(v.s.ID, key, value)
+	v.onEdit()
+}
+
+// stored reports an edit written directly to the store, not through the
+// saver; an error is shown, and the text stays on screen to try again.
+func (v *SessionView) stored(err error) {
+	v.onSaved(err)
+	if err != nil {
+		dialog.ShowError(err, v.win)
+	}
+}
+
+func (v *SessionView) value(key string) string { return v.s.Values()[key] }
+
+// entry is a text field bound to a session value.
+func (v *SessionView) entry(key, placeholder string, multiLine bool) *widget.Entry {
+	e := widget.NewEntry()
+	if multiLine {
+		e = widget.NewMultiLineEntry()
+		e.SetMinRowsVisible(3)
+	}
+	e.Wrapping = fyne.TextWrapWord
+	e.SetPlaceHolder(placeholder)
+	e.SetText(v.value(key))
+	e.OnChanged = func(text string) { v.set(key, text) }
+	return e
+}
+
+// answer is a yes/no choice bound to a session value.
+func (v *SessionView) answer(key string) *widget.RadioGroup {
+	yes, no := v.tr.T("answer.yes"), v.tr.T("answer.no")
+	r := widget.NewRadioGroup([]string{yes, no}, nil)
+	r.Horizontal = true
+	switch cards.Answer(v.value(key)) {
+	case cards.AnswerYes:
+		r.Selected = yes
+	case cards.AnswerNo:
+		r.Selected = no
+	}
+	r.OnChanged = func(s string) {
+		a := cards.AnswerNone
+		switch s {
+		case yes:
+			a = cards.AnswerYes
+		case no:
+			a = cards.AnswerNo
+		}
+		v.set(key, string(a))
+	}
+	return r
+}
+
+// question is a label above its answer field.
+func question(text string, field fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(heading(text), field)
+}
+
+// noteBox is the professional's own note for a step, set apart in colour
+// and words: it is never shown to the client or printed on the plan.
+func (v *SessionView) noteBox(step int) fyne.CanvasObject {
+	e := v.entry(cards.KeyNote(step), v.tr.T("note.placeholder"), true)
+	title := widget.NewLabelWithStyle(v.tr.T("note.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	bg := canvas.NewRectangle(noteColor)
+	bg.CornerRadius = 8
+	return container.NewStack(bg, container.NewPadded(container.NewBorder(
+		container.NewHBox(widget.NewIcon(theme.VisibilityOffIcon()), title), nil, nil, nil, e)))
+}
+
+// Content returns the view's root object.
+func (v *SessionView) Content() fyne.CanvasObject { return v.content }

@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"context"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// Store is what the screens need of the database; *storage.DB implements it.
+type Store interface {
+	ListClients(ctx context.Context, query string, limit int) ([]cards.Client, error)
+	Client(id int64) (cards.Client, error)
+	CreateClient(name, reference string) (cards.Client, error)
+	UpdateClient(id int64, name, reference string) error
+
+	Sessions(clientID int64) ([]cards.SessionSummary, error)
+	Session(id int64) (cards.Session, error)
+	CreateSession(clientID int64) (cards.Session, error)
+	CreateFollowUp(previousID int64) (cards.Session, error)
+
+	AddOption(sessionID int64, c cards.Card) error
+	RemoveOption(sessionID int64, cardID string) error
+	AddAgreement(sessionID int64) (cards.Agreement, error)
+	SetAgreement(id int64, field cards.AgreementField, value string) error
+	DeleteAgreement(id int64) error
+}
+
+// Saver stores typed values in the background; *storage.Saver implements it.
+type Saver interface {
+	Set(sessionID int64, key, value string)
+	Flush() error
+}
+
+// NewSaverFunc starts a saver that reports each write to onSaved, from any
+// goroutine.
+type NewSaverFunc func(onSaved func(pending bool, err error)) Saver
