@@ -28,9 +28,11 @@ const usage = `Gebruik:
   samenbeslissen catalogus importeer BESTAND    laad een catalogus; de app gebruikt hem vanaf nu
   samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.csv of .toml)
   samenbeslissen catalogus ingebouwd            gebruik weer de ingebouwde catalogus
+  samenbeslissen voorbeeld                      maak een voorbeeldcliënt met een ingevuld gesprek
 
   --data MAP      map voor de gegevens van de app (standaard: %s)
   --db BESTAND    de database (standaard: samenbeslissen.db in die map)
+  --sessie ID     open dit gesprek meteen
 `
 
 // Main runs the app with command-line arguments args (without the program
@@ -45,17 +47,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dataDir := fs.String("data", defaultDataDir(), "")
 	lang := fs.String("taal", "nl", "")
 	dbPath := fs.String("db", "", "")
+	session := fs.Int64("sessie", 0, "")
 	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) }
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	store := newCatalogueStore(*dataDir)
+	if *dbPath == "" {
+		*dbPath = filepath.Join(*dataDir, storage.DatabaseFileName)
+	}
 	switch rest := fs.Args(); {
 	case len(rest) == 0:
-		if *dbPath == "" {
-			*dbPath = filepath.Join(*dataDir, storage.DatabaseFileName)
-		}
-		return runWindow(store, *dbPath, *lang, stderr)
+		return runWindow(store, *dbPath, *session, *lang, stderr)
+	case rest[0] == "voorbeeld":
+		return runExample(store, *dbPath, stdout, stderr)
 	case rest[0] == "catalogus":
 		return runCatalogue(store, rest[1:], stdout, stderr)
 	case rest[0] == "help" || rest[0] == "hulp":
@@ -79,7 +84,7 @@ func defaultDataDir() string {
 	return filepath.Join(dir, "fyne", ID)
 }
 
-func runWindow(store catalogueStore, dbPath, lang string, stderr io.Writer) int {
+func runWindow(store catalogueStore, dbPath string, session int64, lang string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme())
@@ -111,6 +116,9 @@ func runWindow(store catalogueStore, dbPath, lang string, stderr io.Writer) int 
 		return fail(err)
 	}
 	m.ShowNotice(notice)
+	if session != 0 {
+		m.OpenSession(session)
+	}
 	w.ShowAndRun()
 	if err := saver.Close(); err != nil {
 		fmt.Fprintln(stderr, err)

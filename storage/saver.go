@@ -18,6 +18,7 @@ type Saver struct {
 	flush   chan chan error
 	quit    chan struct{}
 	done    chan struct{}
+	close   sync.Once
 }
 
 // NewSaver starts a saver. onSaved, if not nil, is called from the saver's
@@ -62,10 +63,10 @@ func (s *Saver) Flush() error {
 	}
 }
 
-// Close writes what is queued and stops the saver.
+// Close writes what is queued and stops the saver; closing again does nothing.
 func (s *Saver) Close() error {
 	err := s.Flush()
-	close(s.quit)
+	s.close.Do(func() { close(s.quit) })
 	<-s.done
 	return err
 }

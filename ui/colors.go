@@ -41,3 +41,6 @@ var (
 
 // noteColor marks the professional's own notes, which the client never sees.
 var noteColor = color.NRGBA{R: 0xFF, G: 0xF3, B: 0xCC, A: 0xFF}
+
+// warningTint is the calm background of advice to wait before deciding.
+var warningTint = color.NRGBA{R: 0xFF, G: 0xE4, B: 0xB5, A: 0xFF}

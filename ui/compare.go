@@ -26,7 +26,7 @@ const maxProposals = 12
 // says how much each pro and con matters.
 func (v *SessionView) stepOptions() fyne.CanvasObject {
 	tr := v.tr
-	proposals := container.NewVBox()
+	proposals := container.NewGridWithColumns(2)
 	compare := container.NewVBox()
 	search := widget.NewEntry()
 	search.SetPlaceHolder(tr.T("step5.search"))
@@ -41,10 +41,14 @@ func (v *SessionView) stepOptions() fyne.CanvasObject {
 	}
 	search.OnChanged = func(string) { redraw() }
 	redraw()
-	return container.NewVBox(
-		section(tr.T("step5.proposals")), wrapped(tr.T("step5.proposals.intro")), search, proposals,
-		section(tr.T("step5.compare")), compare,
-	)
+	pick := container.NewVBox(section(tr.T("step5.proposals")), wrapped(tr.T("step5.proposals.intro")), search, proposals)
+	side := container.NewVBox(section(tr.T("step5.compare")), compare)
+	// Once there is something to compare, the comparison comes first: that
+	// is what professional and client talk about.
+	if len(v.s.Options) >= 2 {
+		return container.NewVBox(side, pick)
+	}
+	return container.NewVBox(pick, side)
 }
 
 // proposals returns the cards that fit the session: goal, IGM factors and
@@ -98,8 +102,9 @@ func (v *SessionView) proposalRow(c cards.Card, redraw func()) fyne.CanvasObject
 	band := canvas.NewRectangle(CategoryColor(c.Category))
 	band.SetMinSize(fyne.NewSize(6, 0))
 	title := widget.NewLabelWithStyle(c.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(nil, nil, container.NewHBox(band, pictogram(c.Pictogram, 40)), btn,
-		container.NewVBox(title, wrapped(c.Summary)))
+	title.Wrapping = fyne.TextWrapWord
+	return container.NewStack(roundedRect(tint(CategoryColor(c.Category), 0.94), 6),
+		container.NewBorder(nil, nil, container.NewHBox(band, pictogram(c.Pictogram, 40)), container.NewCenter(btn), title))
 }
 
 // reload reads the session's options back after the store changed them,

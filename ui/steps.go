@@ -143,9 +143,10 @@ func (v *SessionView) stepGoal() fyne.CanvasObject {
 // Step 6: the SURE check, the decision and why, agreements, next appointment.
 func (v *SessionView) stepDecide() fyne.CanvasObject {
 	tr := v.tr
-	advice := widget.NewLabel("")
-	advice.Wrapping = fyne.TextWrapWord
-	advice.Importance = widget.WarningImportance
+	adviceText := wrapped("")
+	adviceText.TextStyle.Bold = true
+	adviceBg := roundedRect(warningTint, 8)
+	advice := container.NewStack(adviceBg, container.NewPadded(adviceText))
 	updateAdvice := func() {
 		answered := 0
 		for _, a := range v.s.Sure {
@@ -155,17 +156,17 @@ func (v *SessionView) stepDecide() fyne.CanvasObject {
 		}
 		switch {
 		case answered < len(v.s.Sure):
-			advice.SetText("")
 			advice.Hide()
 		case v.s.SureScore() < len(v.s.Sure):
-			advice.SetText(tr.T("sure.notready", map[string]any{"Score": v.s.SureScore()}))
-			advice.Importance = widget.WarningImportance
+			adviceText.SetText(tr.T("sure.notready", map[string]any{"Score": v.s.SureScore()}))
+			adviceBg.FillColor = warningTint
 			advice.Show()
 		default:
-			advice.SetText(tr.T("sure.ready"))
-			advice.Importance = widget.SuccessImportance
+			adviceText.SetText(tr.T("sure.ready"))
+			adviceBg.FillColor = tint(proColor, 0.85)
 			advice.Show()
 		}
+		adviceBg.Refresh()
 	}
 	sure := container.NewVBox()
 	for i := range v.s.Sure {

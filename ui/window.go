@@ -159,6 +159,9 @@ func (m *Main) openSession(id int64) {
 	m.show(m.session.Content(), 0)
 }
 
+// OpenSession opens a session, as from the command line.
+func (m *Main) OpenSession(id int64) { m.openSession(id) }
+
 // closeSession writes what is still queued before a session leaves the screen.
 func (m *Main) closeSession() {
 	if m.session == nil {
@@ -188,7 +191,7 @@ func (m *Main) markSaved(err error) {
 		return
 	}
 	m.status.SetText(m.tr.T("save.done"))
-	m.status.Importance = widget.SuccessImportance
+	m.status.Importance = widget.MediumImportance
 	m.status.Refresh()
 }
 
