@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Takes screenshots of the running app under Xvfb: the card browser, and a
-# card opened by clicking it. Usage: scripts/screenshot.sh BINARY OUTDIR
+# Takes the screenshots in docs/ of the real app under Xvfb: the card
+# browser, an opened card, and steps 2, 5 and 6 of the example conversation.
+# Usage: scripts/screenshot.sh BINARY OUTDIR
 set -euo pipefail
 bin=$1 out=$2
 mkdir -p "$out"
@@ -8,14 +9,32 @@ data=$(mktemp -d)
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x820x24 >/dev/null 2>&1 &
 xvfb=$!
+app=
 trap 'kill $app $xvfb 2>/dev/null; rm -rf "$data"' EXIT
 sleep 1
-DISPLAY=$display LANG=nl_NL.UTF-8 "$bin" --data "$data" >/dev/null 2>&1 &
+export DISPLAY=$display LANG=nl_NL.UTF-8
+
+shot() { sleep 1; import -window root "$out/$1"; }
+# click X Y: the step buttons sit in one row at y=106, 182 pixels apart.
+click() { xdotool mousemove "$1" "$2" click 1; }
+
+"$bin" --data "$data" >/dev/null 2>&1 &
 app=$!
 sleep 4
-DISPLAY=$display import -window root "$out/browser.png"
-# The second card of the first row.
-DISPLAY=$display xdotool mousemove 560 250 click 1
-sleep 1
-DISPLAY=$display import -window root "$out/card.png"
+click 155 21 # the "Kaarten" tab
+shot browser.png
+click 560 250 # the second card of the first row
+shot card.png
+kill $app
+
+session=$("$bin" --data "$data" voorbeeld 2>/dev/null | grep -o 'sessie [0-9]*' | cut -d' ' -f2)
+"$bin" --data "$data" --sessie "$session" >/dev/null 2>&1 &
+app=$!
+sleep 4
+click 277 106
+shot step2.png
+click 822 106
+shot step5.png
+click 1004 106
+shot step6.png
 echo "screenshots in $out"

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -106,9 +107,11 @@ func dsn(path string, readOnly bool) string {
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
-// checkExisting refuses a file that is not a SQLite database or whose schema
-// is newer than ours, before anything could write to it (turning on WAL
-// already writes to the file's header).
+// checkExisting refuses a file that is not a sound SQLite database, or whose
+// schema is newer than ours, before anything could write to it (turning on
+// WAL already writes to the file's header). It reads the file as immutable
+// when there is no write-ahead log to take into account, so that not even
+// a -shm file appears next to a database we refuse.
 func checkExisting(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -117,28 +120,54 @@ func checkExisting(path string) error {
 	if err != nil {
 		return fmt.Errorf("database %s openen: %w", path, err)
 	}
-	head := make([]byte, len(sqliteHeader))
+	head := make([]byte, 100) // the SQLite database header
 	n, err := io.ReadFull(f, head)
 	f.Close()
-	if n == 0 && (err == io.EOF || err == nil) {
+	if n == 0 {
 		return nil // an empty file: SQLite makes it a database
 	}
-	if err != nil || !bytes.Equal(head, sqliteHeader) {
-		return fmt.Errorf("%s: %w. Het bestand is niet veranderd. Kies een ander bestand, of zet een reservekopie terug", path, ErrNotDatabase)
+	if err != nil || !validHeader(head) {
+		return fmt.Errorf("%s: %w. Het bestand is niet veranderd. Kies een ander bestand, of zet een reservekopie terug.", path, ErrNotDatabase)
 	}
-	db, err := sql.Open("sqlite", dsn(path, true))
+	ro := dsn(path, true)
+	if wal, err := os.Stat(path + "-wal"); err != nil || wal.Size() == 0 {
+		ro += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite", ro)
 	if err != nil {
 		return fmt.Errorf("database %s openen: %w", path, err)
 	}
 	defer db.Close()
 	var version int
+	var check string
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%s: %w (%v). Het bestand is niet veranderd", path, ErrNotDatabase, err)
+		return fmt.Errorf("%s: %w (%v). Het bestand is niet veranderd.", path, ErrNotDatabase, err)
 	}
 	if version > SchemaVersion() {
-		return fmt.Errorf("%s: %w (schema %d; deze versie kent tot %d). Het bestand is niet veranderd. Installeer de nieuwste versie van de app", path, ErrTooNew, version, SchemaVersion())
+		return fmt.Errorf("%s: %w (schema %d; deze versie kent tot %d). Het bestand is niet veranderd. Installeer de nieuwste versie van de app.", path, ErrTooNew, version, SchemaVersion())
+	}
+	// quick_check reads every page: about 0.2 s for 200,000 sessions.
+	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil || check != "ok" {
+		if err != nil {
+			check = err.Error()
+		}
+		return fmt.Errorf("%s: %w: de database is beschadigd (%s). Het bestand is niet veranderd. Zet een reservekopie terug.", path, ErrNotDatabase, check)
 	}
 	return nil
+}
+
+// validHeader checks the fixed parts of a SQLite header: the magic string,
+// a page size that is a power of two from 512 to 65536, and the payload
+// fractions 64, 32, 32.
+func validHeader(h []byte) bool {
+	if !bytes.Equal(h[:len(sqliteHeader)], sqliteHeader) || h[21] != 64 || h[22] != 32 || h[23] != 32 {
+		return false
+	}
+	size := int(binary.BigEndian.Uint16(h[16:18]))
+	if size == 1 {
+		size = 65536
+	}
+	return size >= 512 && size&(size-1) == 0
 }
 
 // migrate applies every migration newer than the database, each in its own

@@ -116,14 +116,30 @@ func TestOpen_RefusesNewerDatabase(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the newer database was changed")
 	}
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + side); err == nil {
+			t.Errorf("a %s file appeared next to the refused database", side)
+		}
+	}
 }
 
 func TestOpen_RefusesOtherFiles(t *testing.T) {
 	dir := t.TempDir()
+	// A real database whose pages after the first are overwritten.
+	d := openTest(t)
+	c, _ := d.CreateClient("A", "")
+	s, _ := d.CreateSession(c.ID)
+	d.SetValue(s.ID, "doel", strings.Repeat("x", 20000))
+	d.Close()
+	broken, _ := os.ReadFile(d.Path())
+	for i := 4096; i < len(broken); i++ {
+		broken[i] = byte(i * 7)
+	}
 	tests := map[string][]byte{
-		"text":      []byte("Dit is een boodschappenlijst.\n"),
-		"truncated": []byte("SQLite forma"),
-		"damaged":   append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{0xFF}, 4000)...),
+		"broken pages": broken,
+		"text":         []byte("Dit is een boodschappenlijst.\n"),
+		"truncated":    []byte("SQLite forma"),
+		"damaged":      append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{0xFF}, 4000)...),
 	}
 	for name, content := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/locales"
 )
 
 // clientPage is how many clients the home list shows; beyond that the
@@ -73,12 +74,17 @@ func newHome(m *Main) *Home {
 	return h
 }
 
-func clientInfo(c cards.Client, tr interface{ N(string, int) string }) string {
+// clientInfo is the line under a client's name: reference, number of
+// sessions and when the latest one was.
+func clientInfo(c cards.Client, tr *locales.Translator) string {
 	s := tr.N("home.sessions", c.Sessions)
+	if c.Sessions > 0 {
+		s += ", " + tr.T("home.latest", map[string]any{"Date": c.LastActivity.Format("2-1-2006")})
+	}
 	if c.Reference != "" {
 		s = c.Reference + " · " + s
 	}
-	return s + " · " + c.LastActivity.Format("2-1-2006")
+	return s
 }
 
 // reload lists the clients that match the search.
