@@ -48,8 +48,11 @@ func newTestMainDB(t *testing.T, path string) (*Main, fyne.Window, fileStore, *s
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
 	var saver *storage.Saver
-	m, err := NewMain(w, cat, store, db, func(onSaved func(bool, error)) Saver {
-		saver = storage.NewSaver(db, onSaved)
+	// The saver reports writes from its own goroutine through fyne.Do, which
+	// the test driver runs on that goroutine rather than the UI's; so here
+	// the status comes only from the flush when a session closes.
+	m, err := NewMain(w, cat, store, db, func(func(bool, error)) Saver {
+		saver = storage.NewSaver(db, nil)
 		return saver
 	}, "nl")
 	if err != nil {

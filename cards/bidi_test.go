@@ -1,0 +1,98 @@
+package cards
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestVisualRuns(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		rtl  bool
+		want []Run
+	}{
+		{"Dutch stays as it is", "Ik heet Samira en ben 34.", false, []Run{{"Ik heet Samira en ben 34.", false}}},
+		{"Arabic alone is one right-to-left run", "مرحبا بك", true, []Run{{"مرحبا بك", true}}},
+		{"Arabic with a Latin name and a number reads from the right",
+			"اسمي Samira وعمري 34 سنة", true,
+			[]Run{{" سنة", true}, {"34", false}, {" وعمري ", true}, {"Samira", false}, {"اسمي ", true}}},
+		{"a date with slashes stays one run",
+			"موعدك في 12/12/2026 مع Jan.", true,
+			[]Run{{".", true}, {"Jan", false}, {" مع ", true}, {"12/12/2026", false}, {"موعدك في ", true}}},
+		{"a date with hyphens splits, as in FriBidi and browsers",
+			"موعدك في 12-12-2026 مع Jan.", true,
+			[]Run{{".", true}, {"Jan", false}, {" مع ", true}, {"2026", false}, {"-", true}, {"12", false}, {"-", true}, {"12", false}, {"موعدك في ", true}}},
+		{"a Latin name with two words stays in order", "مع Jan de Vries", true,
+			[]Run{{"Jan de Vries", false}, {"مع ", true}}},
+		{"an amount with a euro sign", "المبلغ €250 شهريا", true,
+			[]Run{{" شهريا", true}, {"250", false}, {"المبلغ €", true}}},
+		{"Arabic name inside a Dutch line", "Dit is سمير en hij is 34.", false,
+			[]Run{{"Dit is ", false}, {"سمير", true}, {" en hij is 34.", false}}},
+		{"brackets around a number after an Arabic name go with the name", "Naam: سمير علي (34)", false,
+			[]Run{{"Naam: ", false}, {")", true}, {"34", false}, {"سمير علي (", true}}},
+		{"Farsi with Persian digits", "سن من ۳۴ سال است", true,
+			[]Run{{" سال است", true}, {"۳۴", false}, {"سن من ", true}}},
+		{"empty", "", true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := VisualRuns(tt.line, tt.rtl); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("VisualRuns(%q) =\n  %+v\nwant\n  %+v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsRTL(t *testing.T) {
+	tests := map[string]bool{"مرحبا": true, "Hallo": false, "34 سنة": true, "12 Jan": false, "": false, "שלום": true}
+	for s, want := range tests {
+		if got := IsRTL(s); got != want {
+			t.Errorf("IsRTL(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestVisualRuns_MatchesFriBidi compares the characters from left to right
+// with what GNU FriBidi (fribidi --nopad --nobreak) shows for the same
+// lines, leaving out its Arabic letter shaping.
+func TestVisualRuns_MatchesFriBidi(t *testing.T) {
+	tests := []struct {
+		line string
+		rtl  bool
+		want string
+	}{
+		{"اسمي Samira وعمري 34 سنة", true, "ةنس 34 يرمعو Samira يمسا"},
+		{"موعدك في 12-12-2026 مع Jan.", true, ".Jan عم 2026-12-12 يف كدعوم"},
+		{"المبلغ €250 شهريا", true, "ايرهش 250€ غلبملا"},
+		{"Naam: سمير علي (34)", false, "Naam: (34) يلع ريمس"},
+		{"مع Jan de Vries", true, "Jan de Vries عم"},
+	}
+	for _, tt := range tests {
+		if got := visualString(VisualRuns(tt.line, tt.rtl)); got != tt.want {
+			t.Errorf("%q shows as %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// visualString lays runs out as characters from left to right, reversing
+// and mirroring right-to-left runs as a shaper does.
+func visualString(runs []Run) string {
+	mirror := map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{'}
+	var out []rune
+	for _, r := range runs {
+		rs := []rune(r.Text)
+		if r.RTL {
+			for i := len(rs) - 1; i >= 0; i-- {
+				c := rs[i]
+				if m, ok := mirror[c]; ok {
+					c = m
+				}
+				out = append(out, c)
+			}
+		} else {
+			out = append(out, rs...)
+		}
+	}
+	return string(out)
+}
