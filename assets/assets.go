@@ -7,6 +7,8 @@ import (
 	"embed"
 	"io/fs"
 	"strings"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
 //go:embed catalogus.toml
@@ -14,6 +16,9 @@ var catalogue []byte
 
 //go:embed pictograms/*.svg
 var pictograms embed.FS
+
+//go:embed translations/*.toml
+var translations embed.FS
 
 // Icon is the app icon, 512×512 PNG.
 //
@@ -33,6 +38,26 @@ func Catalogue() []byte { return catalogue }
 func Pictogram(name string) ([]byte, bool) {
 	data, err := pictograms.ReadFile("pictograms/" + name + ".svg")
 	return data, err == nil
+}
+
+// CardTranslations returns the card texts in a language ("en", "ar"); a
+// language without a file has none, which is not an error.
+func CardTranslations(lang string) (cards.Translations, error) {
+	data, err := translations.ReadFile("translations/" + lang + ".toml")
+	if err != nil {
+		return cards.Translations{}, nil
+	}
+	return cards.ParseTranslations(lang+".toml", data)
+}
+
+// TranslationLanguages lists the languages there are card texts for.
+func TranslationLanguages() []string {
+	entries, _ := fs.ReadDir(translations, "translations")
+	langs := make([]string, len(entries))
+	for i, e := range entries {
+		langs[i] = strings.TrimSuffix(e.Name(), ".toml")
+	}
+	return langs
 }
 
 // PictogramNames lists the pictograms there are drawings for.

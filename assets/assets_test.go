@@ -90,3 +90,34 @@ func TestPictograms(t *testing.T) {
 		t.Errorf("no fallback pictogram %q", FallbackPictogram)
 	}
 }
+
+// TestCardTranslations checks that every card has a translation in each
+// language and that its pros and cons match the Dutch ones in number, so
+// none silently stays Dutch.
+func TestCardTranslations(t *testing.T) {
+	cs := builtIn(t)
+	langs := TranslationLanguages()
+	if !slices.Contains(langs, "en") || !slices.Contains(langs, "ar") {
+		t.Fatalf("translations for %v, want at least en and ar", langs)
+	}
+	for _, lang := range langs {
+		tr, err := CardTranslations(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			got, ok := tr.Apply(c)
+			switch {
+			case !ok:
+				t.Errorf("%s: no translation of %s", lang, c.ID)
+			case got.Title == c.Title:
+				t.Errorf("%s: %s has the Dutch title", lang, c.ID)
+			case !slices.Equal(got.Pros, tr[c.ID].Pros) || !slices.Equal(got.Cons, tr[c.ID].Cons):
+				t.Errorf("%s: %s has another number of pros or cons than the Dutch card", lang, c.ID)
+			}
+		}
+		if len(tr) != len(cs) {
+			t.Errorf("%s: %d translations for %d cards", lang, len(tr), len(cs))
+		}
+	}
+}

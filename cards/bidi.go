@@ -23,18 +23,25 @@ type Run struct {
 	RTL  bool
 }
 
-// IsRTL reports whether the first letter of s with a strong direction is
-// right-to-left (Arabic, Hebrew, …).
-func IsRTL(s string) bool {
+// StrongDirection finds the first letter of s with a strong direction and
+// reports whether it is right-to-left (Arabic, Hebrew, …); found is false
+// when s has no such letter, only digits and punctuation, say.
+func StrongDirection(s string) (rtl, found bool) {
 	for _, r := range s {
 		switch class(r) {
 		case bidi.R, bidi.AL:
-			return true
+			return true, true
 		case bidi.L:
-			return false
+			return false, true
 		}
 	}
-	return false
+	return false, false
+}
+
+// IsRTL reports whether s starts, in its first strong letter, right-to-left.
+func IsRTL(s string) bool {
+	rtl, _ := StrongDirection(s)
+	return rtl
 }
 
 // VisualRuns splits one line into runs of one direction and returns them in

@@ -20,6 +20,17 @@ var files embed.FS
 // Source is the language every message exists in; others fall back to it.
 var Source = language.Dutch
 
+// Full languages have every message. Others are client languages: they
+// have the messages of the client view, those whose ID starts with one of
+// ClientPrefixes.
+var Full = []language.Tag{language.Dutch, language.English}
+
+// ClientPrefixes are the message IDs the client view uses.
+var ClientPrefixes = []string{
+	"cv.", "answer.", "area.", "mark.", "sure.", "row.", "effect.", "factor.", "goal.", "category.",
+	"hours.", "step.", "step1.intro", "step1.slogan", "step5.total", "step6.agreements", "step6.next",
+}
+
 var bundle = sync.OnceValues(func() (*i18n.Bundle, error) {
 	b := i18n.NewBundle(Source)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)

@@ -2,11 +2,13 @@ package locales
 
 import (
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
 )
 
 func TestTranslator_T(t *testing.T) {
@@ -43,30 +45,69 @@ func TestTranslator_N(t *testing.T) {
 	}
 }
 
-// TestMessageFiles_SameIDs checks that every language has exactly the
-// messages Dutch has, so no text silently falls back.
-func TestMessageFiles_SameIDs(t *testing.T) {
+// TestMessageFiles_IDs checks that the full languages have exactly the
+// messages Dutch has, and a client language every client-view message and
+// nothing Dutch lacks, so no text silently falls back to Dutch.
+func TestMessageFiles_IDs(t *testing.T) {
 	names, _ := fs.Glob(files, "*.toml")
-	idsOf := func(name string) []string {
+	idsOf := func(name string) map[string]string {
 		data, _ := files.ReadFile(name)
 		var m map[string]any
 		if err := toml.Unmarshal(data, &m); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		var ids []string
-		for id := range m {
-			ids = append(ids, id)
+		out := map[string]string{}
+		for id, v := range m {
+			s, _ := v.(string)
+			out[id] = s
 		}
-		slices.Sort(ids)
-		return ids
+		return out
 	}
-	want := idsOf("nl.toml")
+	nl := idsOf("nl.toml")
 	for _, n := range names {
-		if got := idsOf(n); !slices.Equal(got, want) {
-			t.Errorf("%s has other message ids than nl.toml:\n%s\nwant\n%s", n, strings.Join(got, " "), strings.Join(want, " "))
+		lang := strings.TrimSuffix(n, ".toml")
+		got := idsOf(n)
+		full := slices.ContainsFunc(Full, func(t language.Tag) bool { return t.String() == lang })
+		for id := range nl {
+			client := slices.ContainsFunc(ClientPrefixes, func(p string) bool { return strings.HasPrefix(id, p) })
+			if _, ok := got[id]; !ok && (full || client) {
+				t.Errorf("%s lacks %q", n, id)
+			}
+		}
+		for id := range got {
+			if _, ok := nl[id]; !ok {
+				t.Errorf("%s has %q, which nl.toml does not", n, id)
+			}
 		}
 	}
 	if len(Languages()) != len(names) {
 		t.Errorf("Languages() = %v for files %v", Languages(), names)
+	}
+}
+
+// TestMessageFiles_Placeholders checks that a translation keeps the
+// template fields of the Dutch message, such as {{.N}}.
+func TestMessageFiles_Placeholders(t *testing.T) {
+	field := regexp.MustCompile(`{{\.[A-Za-z]+}}`)
+	nlData, _ := files.ReadFile("nl.toml")
+	var nl map[string]any
+	toml.Unmarshal(nlData, &nl)
+	names, _ := fs.Glob(files, "*.toml")
+	for _, n := range names {
+		data, _ := files.ReadFile(n)
+		var m map[string]any
+		toml.Unmarshal(data, &m)
+		for id, v := range m {
+			s, ok := v.(string)
+			src, _ := nl[id].(string)
+			if !ok {
+				continue
+			}
+			for _, f := range field.FindAllString(src, -1) {
+				if !strings.Contains(s, f) {
+					t.Errorf("%s %q lacks %s", n, id, f)
+				}
+			}
+		}
 	}
 }

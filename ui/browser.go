@@ -30,7 +30,7 @@ type Browser struct {
 	age        *widget.Entry
 	experience *choiceSelect[cards.WorkExperience]
 	language   *choiceSelect[cards.LanguageLevel]
-	clear      *widget.Button
+	clear      *button
 	count      *widget.Label
 	empty      *widget.Label
 	grid       *widget.GridWrap
@@ -55,7 +55,7 @@ func NewBrowser(cat *cards.Catalogue, tr *locales.Translator, f cards.Filter) *B
 	b.age.SetPlaceHolder(tr.T("filter.age.placeholder"))
 	b.experience = newChoiceSelect(cards.WorkExperiences, tr, "experience.")
 	b.language = newChoiceSelect(cards.LanguageLevels, tr, "language.")
-	b.clear = widget.NewButtonWithIcon(tr.T("browser.clear"), theme.ContentClearIcon(), func() { b.setFilter(cards.Filter{}) })
+	b.clear = newButton(tr.T("browser.clear"), theme.ContentClearIcon(), func() { b.setFilter(cards.Filter{}) })
 
 	b.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.empty = widget.NewLabel(tr.T("browser.empty"))

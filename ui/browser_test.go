@@ -163,7 +163,7 @@ func TestBrowser_SearchFilterAndOpenCard(t *testing.T) {
 		t.Error("the grid is still shown behind the card")
 	}
 
-	test.Tap(findButton(t, c, "Terug naar alle kaarten"))
+	test.Tap(buttonOn(t, c, "Terug naar alle kaarten"))
 	if len(shownTiles(c)) == 0 {
 		t.Error("back did not show the cards again")
 	}
@@ -181,7 +181,7 @@ func TestBrowser_NothingFound(t *testing.T) {
 	if !strings.Contains(shownText(w.Canvas()), "Geen kaarten gevonden.") {
 		t.Error("no message that nothing was found")
 	}
-	test.Tap(findButton(t, w.Canvas(), "Wis filters"))
+	test.Tap(buttonOn(t, w.Canvas(), "Wis filters"))
 	if b.search.Text != "" || b.count.Text != "44 kaarten" {
 		t.Errorf("after clearing: search %q, count %q", b.search.Text, b.count.Text)
 	}
@@ -211,17 +211,6 @@ func TestBrowser_English(t *testing.T) {
 			t.Errorf("English browser does not show %q", want)
 		}
 	}
-}
-
-func findButton(t *testing.T, c fyne.Canvas, label string) *widget.Button {
-	t.Helper()
-	for _, o := range visibleObjects(c.Content()) {
-		if btn, ok := o.(*widget.Button); ok && btn.Text == label {
-			return btn
-		}
-	}
-	t.Fatalf("no button %q", label)
-	return nil
 }
 
 // firstWords returns the first n words of s: a wrapped label draws a long

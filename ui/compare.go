@@ -75,9 +75,9 @@ func first(cs []cards.Card, n int) []cards.Card { return cs[:min(n, len(cs))] }
 // proposalRow shows a proposed card with a button to compare it or not.
 func (v *SessionView) proposalRow(c cards.Card, redraw func()) fyne.CanvasObject {
 	tr := v.tr
-	var btn *widget.Button
+	var btn *button
 	if v.s.IsComparing(c.ID) {
-		btn = widget.NewButtonWithIcon(tr.T("step5.uncompare"), theme.CheckButtonCheckedIcon(), func() {
+		btn = newButton(tr.T("step5.uncompare"), theme.CheckButtonCheckedIcon(), func() {
 			if err := v.store.RemoveOption(v.s.ID, c.ID); err != nil {
 				v.stored(err)
 				return
@@ -87,7 +87,7 @@ func (v *SessionView) proposalRow(c cards.Card, redraw func()) fyne.CanvasObject
 		})
 		btn.Importance = widget.HighImportance
 	} else {
-		btn = widget.NewButtonWithIcon(tr.T("step5.docompare"), theme.CheckButtonIcon(), func() {
+		btn = newButton(tr.T("step5.docompare"), theme.CheckButtonIcon(), func() {
 			if err := v.store.AddOption(v.s.ID, c); err != nil {
 				v.stored(err)
 				return

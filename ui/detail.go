@@ -20,7 +20,7 @@ import (
 // say, and for whom it is.
 func newDetail(c cards.Card, tr *locales.Translator, onBack func()) fyne.CanvasObject {
 	col := CategoryColor(c.Category)
-	back := widget.NewButtonWithIcon(tr.T("detail.back"), theme.NavigateBackIcon(), onBack)
+	back := newButton(tr.T("detail.back"), theme.NavigateBackIcon(), onBack)
 
 	title := widget.NewLabelWithStyle(c.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
@@ -130,17 +130,22 @@ func pointList(title string, points []string, icon fyne.Resource, col color.NRGB
 // effectBadge shows the evidence level in words, on a colour that gets
 // calmer as the evidence gets weaker.
 func effectBadge(level cards.EffectLevel, tr *locales.Translator) fyne.CanvasObject {
-	col := map[cards.EffectLevel]color.NRGBA{
-		cards.EffectProven:     proColor,
-		cards.EffectIndication: {R: 0x2F, G: 0x6B, B: 0x8A, A: 0xFF},
-		cards.EffectPractice:   {R: 0x5A, G: 0x5A, B: 0x8A, A: 0xFF},
-	}[level]
-	if col.A == 0 {
-		col = color.NRGBA{R: 0x5F, G: 0x5F, B: 0x5F, A: 0xFF}
-	}
+	col := effectColor(level)
 	t := canvas.NewText(tr.T("effect."+string(level)), color.White)
 	t.TextStyle.Bold = true
 	return container.NewHBox(container.NewStack(roundedRect(col, 6), container.NewPadded(t)))
+}
+
+func effectColor(level cards.EffectLevel) color.NRGBA {
+	switch level {
+	case cards.EffectProven:
+		return proColor
+	case cards.EffectIndication:
+		return color.NRGBA{R: 0x2F, G: 0x6B, B: 0x8A, A: 0xFF}
+	case cards.EffectPractice:
+		return color.NRGBA{R: 0x5A, G: 0x5A, B: 0x8A, A: 0xFF}
+	}
+	return color.NRGBA{R: 0x5F, G: 0x5F, B: 0x5F, A: 0xFF}
 }
 
 func hoursText(r cards.Range, tr *locales.Translator) string {

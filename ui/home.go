@@ -63,7 +63,7 @@ func newHome(m *Main) *Home {
 	h.more = widget.NewLabel(tr.T("home.more", map[string]any{"N": clientPage}))
 	h.more.Wrapping = fyne.TextWrapWord
 	h.more.Hide()
-	add := widget.NewButtonWithIcon(tr.T("home.new"), theme.ContentAddIcon(), h.newClient)
+	add := newButton(tr.T("home.new"), theme.ContentAddIcon(), h.newClient)
 	add.Importance = widget.HighImportance
 	left := container.NewBorder(container.NewVBox(add, h.search), h.more, nil, nil, h.list)
 	h.detail = container.NewStack(container.NewCenter(widget.NewLabel(tr.T("home.choose"))))
@@ -166,7 +166,7 @@ func (h *Home) showClient(c cards.Client) {
 		if s.PreviousID != 0 {
 			label = tr.T("client.followup") + " · " + label
 		}
-		open := widget.NewButtonWithIcon(label, theme.DocumentIcon(), func() { h.m.openSession(s.ID) })
+		open := newButton(label, theme.DocumentIcon(), func() { h.m.openSession(s.ID) })
 		open.Alignment = widget.ButtonAlignLeading
 		timeline.Add(open)
 		if s.Goal != "" {
@@ -176,7 +176,7 @@ func (h *Home) showClient(c cards.Client) {
 		}
 	}
 
-	start := widget.NewButtonWithIcon(tr.T("client.newsession"), theme.ContentAddIcon(), func() {
+	start := newButton(tr.T("client.newsession"), theme.ContentAddIcon(), func() {
 		s, err := h.m.store.CreateSession(c.ID)
 		if err != nil {
 			dialog.ShowError(err, h.m.win)
@@ -188,7 +188,7 @@ func (h *Home) showClient(c cards.Client) {
 	actions := container.NewHBox(start)
 	if len(sessions) > 0 {
 		last := sessions[len(sessions)-1]
-		actions.Add(widget.NewButtonWithIcon(tr.T("client.followupnew"), theme.MediaReplayIcon(), func() {
+		actions.Add(newButton(tr.T("client.followupnew"), theme.MediaReplayIcon(), func() {
 			s, err := h.m.store.CreateFollowUp(last.ID)
 			if err != nil {
 				dialog.ShowError(err, h.m.win)

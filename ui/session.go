@@ -18,6 +18,7 @@ import (
 // each, with the progress always in view. Every edit goes to the saver as it
 // is typed; there is no save button.
 type SessionView struct {
+	main   *Main
 	tr     *locales.Translator
 	store  Store
 	saver  Saver
@@ -31,23 +32,23 @@ type SessionView struct {
 	onClose func()                // back to the client
 	onOpen  func(sessionID int64) // open another session, such as a follow-up
 
-	steps   []*widget.Button
+	steps   []*button
 	heading *widget.Label
 	body    *fyne.Container
-	prev    *widget.Button
-	next    *widget.Button
+	prev    *button
+	next    *button
 	content fyne.CanvasObject
 }
 
 func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView {
 	v := &SessionView{
-		tr: m.tr, store: m.store, saver: m.saver, cat: m.cat, win: m.win, client: client, s: s,
+		main: m, tr: m.tr, store: m.store, saver: m.saver, cat: m.cat, win: m.win, client: client, s: s,
 		onEdit: m.markUnsaved, onSaved: m.markSaved, onClose: func() { m.showClient(client.ID) }, onOpen: m.openSession,
 	}
 	tr := v.tr
 	bar := container.NewGridWithColumns(cards.Steps)
 	for i := 1; i <= cards.Steps; i++ {
-		b := widget.NewButton(tr.T("step.short", map[string]any{"N": i, "Name": tr.T("step." + strconv.Itoa(i))}), func() { v.goTo(i) })
+		b := newButton(tr.T("step.short", map[string]any{"N": i, "Name": tr.T("step." + strconv.Itoa(i))}), nil, func() { v.goTo(i) })
 		v.steps = append(v.steps, b)
 		bar.Add(b)
 	}
@@ -55,12 +56,16 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	v.heading.SizeName = theme.SizeNameHeadingText
 	v.heading.TextStyle.Bold = true
 	v.body = container.NewStack()
-	v.prev = widget.NewButtonWithIcon(tr.T("step.prev"), theme.NavigateBackIcon(), func() { v.goTo(v.s.Step - 1) })
-	v.next = widget.NewButtonWithIcon(tr.T("step.next"), theme.NavigateNextIcon(), func() { v.goTo(v.s.Step + 1) })
+	v.prev = newButton(tr.T("step.prev"), theme.NavigateBackIcon(), func() { v.goTo(v.s.Step - 1) })
+	v.next = newButton(tr.T("step.next"), theme.NavigateNextIcon(), func() { v.goTo(v.s.Step + 1) })
 	v.next.IconPlacement = widget.ButtonIconTrailingText
-	back := widget.NewButtonWithIcon(client.Name, theme.NavigateBackIcon(), func() { v.onClose() })
+	back := newButton(client.Name, theme.NavigateBackIcon(), func() { v.onClose() })
 	started := widget.NewLabel(tr.T("session.started", map[string]any{"Date": v.s.Started.Format("2-1-2006")}))
-	top := container.NewVBox(container.NewBorder(nil, nil, back, started), bar, v.heading)
+	turn := newButton(tr.T("cv.turn"), theme.ComputerIcon(), func() { m.showClientView(v) })
+	turn.Importance = widget.HighImportance
+	hint := widget.NewLabel(tr.T("cv.hint"))
+	hint.Importance = widget.LowImportance
+	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(started, hint, turn)), bar, v.heading)
 	v.content = container.NewBorder(top, container.NewBorder(nil, nil, v.prev, v.next), nil, nil, v.body)
 	v.show()
 	return v
@@ -143,8 +148,8 @@ func (v *SessionView) entry(key, placeholder string, multiLine bool) *widget.Ent
 	if multiLine {
 		e = widget.NewMultiLineEntry()
 		e.SetMinRowsVisible(3)
+		e.Wrapping = fyne.TextWrapWord
 	}
-	e.Wrapping = fyne.TextWrapWord
 	e.SetPlaceHolder(placeholder)
 	e.SetText(v.value(key))
 	e.OnChanged = func(text string) { v.set(key, text) }

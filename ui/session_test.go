@@ -47,13 +47,18 @@ func radios(c fyne.Canvas, option string) []*widget.RadioGroup {
 	return find(c, func(r *widget.RadioGroup) bool { return slices.Contains(r.Options, option) })
 }
 
-func button(t *testing.T, c fyne.Canvas, label string) *widget.Button {
+// buttonOn finds a button by its text: one of ours, or one of Fyne's in a
+// dialog.
+func buttonOn(t *testing.T, c fyne.Canvas, label string) fyne.Tappable {
 	t.Helper()
-	bs := find(c, func(b *widget.Button) bool { return b.Text == label })
-	if len(bs) == 0 {
-		t.Fatalf("no button %q on screen", label)
+	if bs := find(c, func(b *button) bool { return b.Text == label }); len(bs) > 0 {
+		return bs[0]
 	}
-	return bs[0]
+	if bs := find(c, func(b *widget.Button) bool { return b.Text == label }); len(bs) > 0 {
+		return bs[0]
+	}
+	t.Fatalf("no button %q on screen", label)
+	return nil
 }
 
 func checks(c fyne.Canvas, label string) []*widget.Check {
@@ -69,11 +74,11 @@ func TestSession_SevenSteps(t *testing.T) {
 	c := w.Canvas()
 
 	// A new client, from the home screen.
-	test.Tap(button(t, c, "Nieuwe cliënt"))
+	test.Tap(buttonOn(t, c, "Nieuwe cliënt"))
 	test.Type(entry(t, c, "bijvoorbeeld: S. de Vries"), "Fatima B.")
 	test.Type(entry(t, c, "mag leeg blijven; geen BSN"), "K-77")
-	test.Tap(button(t, c, "Maken"))
-	test.Tap(button(t, c, "Nieuw gesprek"))
+	test.Tap(buttonOn(t, c, "Maken"))
+	test.Tap(buttonOn(t, c, "Nieuw gesprek"))
 	v := m.Session()
 	if v == nil || v.client.Name != "Fatima B." {
 		t.Fatal("no session opened for the new client")
@@ -90,7 +95,7 @@ func TestSession_SevenSteps(t *testing.T) {
 	if got := m.status.Text; got != "Opslaan…" && got != "Alles is opgeslagen" {
 		t.Errorf("save status = %q", got)
 	}
-	test.Tap(button(t, c, "Volgende stap"))
+	test.Tap(buttonOn(t, c, "Volgende stap"))
 
 	// Step 2: money is a worry, the client's profile, recognised.
 	areaNotes := entries(c, "Wat gaat goed, wat is lastig?")
@@ -101,7 +106,7 @@ func TestSession_SevenSteps(t *testing.T) {
 	radios(c, "Zorgen")[1].SetSelected("Zorgen")
 	test.Type(entry(t, c, "bijvoorbeeld 34"), "41")
 	radios(c, "Ja")[0].SetSelected("Ja")
-	test.Tap(button(t, c, "Volgende stap"))
+	test.Tap(buttonOn(t, c, "Volgende stap"))
 
 	// Step 3: work on self-efficacy and circumstances.
 	work := checks(c, "Hier wil ik aan werken")
@@ -111,20 +116,20 @@ func TestSession_SevenSteps(t *testing.T) {
 	test.Tap(work[2])
 	test.Tap(work[5])
 	test.Type(find(c, func(e *widget.Entry) bool { return e.PlaceHolder == "" && !e.MultiLine })[0], "Mijn kinderen")
-	test.Tap(button(t, c, "Volgende stap"))
+	test.Tap(buttonOn(t, c, "Volgende stap"))
 
 	// Step 4: the goal.
 	test.Type(entry(t, c, "Bijvoorbeeld: over een jaar werk ik 20 uur per week in de zorg."), "Werk in de schoonmaak")
 	test.Tap(checks(c, "Werkervaring opdoen")[0])
 	test.Type(entry(t, c, "Eén stap per regel"), "Opvang regelen\nSolliciteren")
-	test.Tap(button(t, c, "Volgende stap"))
+	test.Tap(buttonOn(t, c, "Volgende stap"))
 
 	// Step 5: compare two proposed cards side by side and weigh a pro.
 	if !strings.Contains(shownText(c), "Kies minstens 2 kaarten") {
 		t.Error("step 5 does not ask to choose cards")
 	}
-	test.Tap(button(t, c, "Vergelijken"))
-	test.Tap(button(t, c, "Vergelijken"))
+	test.Tap(buttonOn(t, c, "Vergelijken"))
+	test.Tap(buttonOn(t, c, "Vergelijken"))
 	if n := len(m.Session().s.Options); n != 2 {
 		t.Fatalf("%d options compared, want 2", n)
 	}
@@ -145,7 +150,7 @@ func TestSession_SevenSteps(t *testing.T) {
 	if !strings.Contains(shownText(c), "Voordelen: 3 punten. Nadelen: 0 punten.") {
 		t.Error("the weighing does not show the weight given")
 	}
-	test.Tap(button(t, c, "Volgende stap"))
+	test.Tap(buttonOn(t, c, "Volgende stap"))
 
 	// Step 6: SURE with one "no" advises to talk further, without blocking.
 	sure := radios(c, "Ja")
@@ -157,16 +162,16 @@ func TestSession_SevenSteps(t *testing.T) {
 	}
 	radios(c, opts[0].Card.Title)[0].SetSelected(opts[0].Card.Title)
 	test.Type(entry(t, c, "In je eigen woorden"), "Dichtbij huis")
-	test.Tap(button(t, c, "Afspraak toevoegen"))
+	test.Tap(buttonOn(t, c, "Afspraak toevoegen"))
 	test.Type(entry(t, c, "ik, de klantmanager, …"), "Ik")
 	test.Type(entry(t, c, "Bijvoorbeeld: de aanmelding invullen"), "Opvang bellen")
 	test.Type(entry(t, c, "Bijvoorbeeld: 1 december"), "vrijdag")
 	test.Type(entry(t, c, "Datum, tijd en plaats"), "8 december 10.00 uur")
 	test.Type(entry(t, c, "Alleen voor de klantmanager"), "Geheime notitie stap 6")
-	test.Tap(button(t, c, "Volgende stap"))
+	test.Tap(buttonOn(t, c, "Volgende stap"))
 
 	// Step 7 in a first session starts the follow-up, which carries all over.
-	test.Tap(button(t, c, "Vervolggesprek beginnen"))
+	test.Tap(buttonOn(t, c, "Vervolggesprek beginnen"))
 	next := m.Session()
 	if next == nil || next.s.ID == sessionID || next.s.PreviousID != sessionID || next.s.Step != cards.StepEvaluate {
 		t.Fatal("no follow-up opened at step 7")
@@ -175,7 +180,7 @@ func TestSession_SevenSteps(t *testing.T) {
 		t.Error("the follow-up does not show the earlier goal")
 	}
 	test.Type(entry(t, c, "Wat ging goed? Wat was lastig?"), "Opvang is geregeld")
-	test.Tap(button(t, c, "Verder met stap 3"))
+	test.Tap(buttonOn(t, c, "Verder met stap 3"))
 	if m.Session().s.Step != cards.StepDrivers || len(checks(c, "Hier wil ik aan werken")) == 0 {
 		t.Fatal("follow-up did not continue at step 3")
 	}

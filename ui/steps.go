@@ -241,7 +241,7 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 				return e
 			}
 			id := a.ID
-			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			del := newButton("", theme.DeleteIcon(), func() {
 				if err := v.store.DeleteAgreement(id); err != nil {
 					v.stored(err)
 					return
@@ -256,7 +256,7 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 		}
 	}
 	redraw()
-	add := widget.NewButtonWithIcon(tr.T("agreement.add"), theme.ContentAddIcon(), func() {
+	add := newButton(tr.T("agreement.add"), theme.ContentAddIcon(), func() {
 		a, err := v.store.AddAgreement(v.s.ID)
 		if v.stored(err); err != nil {
 			return
@@ -272,7 +272,7 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 func (v *SessionView) stepEvaluate() fyne.CanvasObject {
 	tr := v.tr
 	if v.s.PreviousID == 0 {
-		start := widget.NewButtonWithIcon(tr.T("step7.start"), theme.ContentAddIcon(), func() {
+		start := newButton(tr.T("step7.start"), theme.ContentAddIcon(), func() {
 			next, err := v.store.CreateFollowUp(v.s.ID)
 			if err != nil {
 				dialog.ShowError(err, v.win)
@@ -283,7 +283,7 @@ func (v *SessionView) stepEvaluate() fyne.CanvasObject {
 		start.Importance = widget.HighImportance
 		return container.NewVBox(wrapped(tr.T("step7.first")), container.NewHBox(start))
 	}
-	cont := widget.NewButtonWithIcon(tr.T("step7.continue"), theme.NavigateNextIcon(), func() { v.goTo(cards.StepDrivers) })
+	cont := newButton(tr.T("step7.continue"), theme.NavigateNextIcon(), func() { v.goTo(cards.StepDrivers) })
 	cont.Importance = widget.HighImportance
 	plan := container.NewVBox()
 	if v.s.Goal != "" {

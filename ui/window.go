@@ -9,12 +9,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/locales"
 )
@@ -39,12 +41,17 @@ type Main struct {
 	tr         *locales.Translator
 	cat        *cards.Catalogue
 
-	status  *widget.Label
-	tabs    [2]*widget.Button // clients, cards
-	body    *fyne.Container
-	home    *Home
-	browser *Browser
-	session *SessionView
+	status           *widget.Label
+	tabs             [2]*button // clients, cards
+	body             *fyne.Container
+	home             *Home
+	browser          *Browser
+	session          *SessionView
+	client           *ClientView       // the view turned toward the client, while shown
+	profContent      fyne.CanvasObject // the professional's screen, kept while the client view shows
+	clientLang       string
+	translations     map[string]cards.Translations
+	loadTranslations func(lang string) (cards.Translations, error)
 }
 
 // NewMain fills win with the app over catalogue cat and database store, in
@@ -54,7 +61,8 @@ func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, s
 	if err != nil {
 		return nil, err
 	}
-	m := &Main{win: win, store: store, catalogues: catalogues, tr: tr, cat: cat}
+	m := &Main{win: win, store: store, catalogues: catalogues, tr: tr, cat: cat,
+		translations: map[string]cards.Translations{}, loadTranslations: assets.CardTranslations}
 	m.saver = newSaver(func(pending bool, err error) {
 		fyne.Do(func() {
 			if err != nil || !pending {
@@ -90,7 +98,7 @@ func (m *Main) build(f cards.Filter) {
 	langSelect.Selected = current
 	langSelect.OnChanged = func(string) { m.SetLanguage(langs[langSelect.SelectedIndex()].String()) }
 
-	catalogue := widget.NewButton(tr.T("menu.catalogue"), nil)
+	catalogue := newButton(tr.T("menu.catalogue"), nil, nil)
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(tr.T("menu.catalogue.load"), m.loadCatalogue),
 		fyne.NewMenuItem(tr.T("menu.catalogue.save"), m.saveCatalogue),
@@ -100,13 +108,50 @@ func (m *Main) build(f cards.Filter) {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(catalogue).AddXY(0, catalogue.Size().Height)
 		widget.ShowPopUpMenuAtPosition(menu, m.win.Canvas(), pos)
 	}
-	m.tabs[0] = widget.NewButtonWithIcon(tr.T("tab.clients"), theme.AccountIcon(), m.showHome)
-	m.tabs[1] = widget.NewButtonWithIcon(tr.T("tab.cards"), theme.GridIcon(), m.showCards)
+	m.tabs[0] = newButton(tr.T("tab.clients"), theme.AccountIcon(), m.showHome)
+	m.tabs[1] = newButton(tr.T("tab.cards"), theme.GridIcon(), m.showCards)
 	m.status = widget.NewLabel(tr.T("save.done"))
 	bar := container.NewBorder(nil, nil, container.NewHBox(m.tabs[0], m.tabs[1]),
 		container.NewHBox(m.status, catalogue, widget.NewLabel(tr.T("app.language")), langSelect))
 	m.body = container.NewStack()
 	m.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, m.body))
+	m.addShortcuts()
+}
+
+// Keyboard shortcuts, so that the professional can run the conversation
+// while typing. Tab moves between fields, Enter and Space press buttons.
+var (
+	NextStepShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
+	PrevStepShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	ClientViewShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
+)
+
+func (m *Main) addShortcuts() {
+	c := m.win.Canvas()
+	step := func(delta int) func(fyne.Shortcut) {
+		return func(fyne.Shortcut) {
+			switch {
+			case m.client != nil:
+				m.client.goTo(m.client.step + delta)
+			case m.session != nil:
+				m.session.goTo(m.session.s.Step + delta)
+			}
+		}
+	}
+	c.AddShortcut(NextStepShortcut, step(1))
+	c.AddShortcut(PrevStepShortcut, step(-1))
+	c.AddShortcut(ClientViewShortcut, func(fyne.Shortcut) {
+		if m.session != nil {
+			m.showClientView(m.session)
+		}
+	})
+	// Escape closes an open card in the browser; in a session and in the
+	// client view it does nothing, so that nobody leaves them by accident.
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && m.client == nil && m.session == nil && m.browser.shown != nil {
+			m.browser.showGrid()
+		}
+	})
 }
 
 func (m *Main) show(o fyne.CanvasObject, tab int) {
@@ -157,6 +202,60 @@ func (m *Main) openSession(id int64) {
 	}
 	m.session = newSessionView(m, c, s)
 	m.show(m.session.Content(), 0)
+}
+
+// showClientView turns the screen toward the client: the whole window
+// shows the client view of the open session and nothing else.
+func (m *Main) showClientView(v *SessionView) {
+	if m.client != nil {
+		return
+	}
+	lang := m.clientLang
+	if lang == "" {
+		lang = m.tr.Language().String()
+	}
+	m.profContent = m.win.Content()
+	m.client = newClientView(v, lang, m.closeClientView)
+	m.win.SetContent(m.client.Content())
+	m.win.Canvas().AddShortcut(BackShortcut, func(fyne.Shortcut) { m.closeClientView() })
+}
+
+// showClientContent shows the client view again after it was rebuilt.
+func (m *Main) showClientContent(cv *ClientView) {
+	m.clientLang = cv.lang
+	m.win.SetContent(cv.Content())
+}
+
+// closeClientView turns the screen back to the professional, at the step
+// the client view was on.
+func (m *Main) closeClientView() {
+	if m.client == nil {
+		return
+	}
+	m.win.Canvas().RemoveShortcut(BackShortcut)
+	step := m.client.step
+	m.client = nil
+	m.win.SetContent(m.profContent)
+	if m.session != nil {
+		m.session.goTo(step)
+	}
+}
+
+// ClientView returns the client view while it is shown.
+func (m *Main) ClientView() *ClientView { return m.client }
+
+// cardTranslations returns the card texts in a language, empty when there
+// are none.
+func (m *Main) cardTranslations(lang string) cards.Translations {
+	if t, ok := m.translations[lang]; ok {
+		return t
+	}
+	t, err := m.loadTranslations(lang)
+	if err != nil {
+		fyne.LogError("card translations "+lang, err)
+	}
+	m.translations[lang] = t
+	return t
 }
 
 // OpenSession opens a session, as from the command line.
@@ -325,7 +424,7 @@ func ShowStartError(win fyne.Window, err error) {
 	title := widget.NewLabelWithStyle(tr.T("start.error"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
-	win.SetContent(container.NewPadded(container.NewVBox(title, msg, container.NewHBox(widget.NewButton(tr.T("start.close"), win.Close)))))
+	win.SetContent(container.NewPadded(container.NewVBox(title, msg, container.NewHBox(newButton(tr.T("start.close"), nil, win.Close)))))
 }
 
 // ShowNotice shows a message at start, such as a stored catalogue that

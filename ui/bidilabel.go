@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// bidiLabel shows text that may run right to left. Fyne shapes Arabic within
+// a run but lays the runs of a line out from left to right, so this label
+// wraps the text to its width itself, orders each line with the Unicode
+// bidi algorithm (cards.VisualRuns) and draws each run as its own
+// canvas.Text, aligned right for a right-to-left paragraph.
+type bidiLabel struct {
+	widget.BaseWidget
+	text  string
+	rtl   bool    // the paragraph's direction
+	right bool    // align to the right, as in a right-to-left screen
+	scale float32 // text size relative to the theme's; 0 is 1
+	style fyne.TextStyle
+	color color.Color // nil is the theme's foreground
+}
+
+// newBidiLabel shows text aligned as the screen's direction says; the
+// text's own direction comes from its first letter with a strong direction,
+// so a Dutch note on an Arabic screen still reads left to right.
+func newBidiLabel(text string, rightToLeft bool) *bidiLabel {
+	rtl, found := cards.StrongDirection(text)
+	if !found {
+		rtl = rightToLeft
+	}
+	l := &bidiLabel{text: text, rtl: rtl, right: rightToLeft}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// SetText changes the text.
+func (l *bidiLabel) SetText(text string) {
+	l.text = text
+	l.Refresh()
+}
+
+// textSize follows the theme of the label's container, so the client view's
+// larger text applies.
+func (l *bidiLabel) textSize() float32 {
+	size := theme.SizeForWidget(theme.SizeNameText, l)
+	if l.scale > 0 {
+		size *= l.scale
+	}
+	return size
+}
+
+func (l *bidiLabel) CreateRenderer() fyne.WidgetRenderer {
+	return &bidiRenderer{l: l}
+}
+
+type bidiRenderer struct {
+	l     *bidiLabel
+	texts []fyne.CanvasObject
+	width float32
+	lines int
+}
+
+// wrap breaks the text into lines of whole words that fit width, each line
+// in logical order.
+func (r *bidiRenderer) wrap(width float32) []string {
+	l := r.l
+	var lines []string
+	for _, para := range strings.Split(l.text, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			lines = append(lines, "")
+			continue
+		}
+		line := words[0]
+		for _, w := range words[1:] {
+			if width > 0 && fyne.MeasureText(line+" "+w, l.textSize(), l.style).Width > width {
+				lines = append(lines, line)
+				line = w
+			} else {
+				line += " " + w
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func (r *bidiRenderer) lineHeight() float32 {
+	return fyne.MeasureText("Mg", r.l.textSize(), r.l.style).Height + theme.LineSpacing()
+}
+
+func (r *bidiRenderer) Layout(size fyne.Size) {
+	l := r.l
+	fg := l.color
+	if fg == nil {
+		fg = theme.ColorForWidget(theme.ColorNameForeground, l)
+	}
+	r.width = size.Width
+	r.texts = r.texts[:0]
+	lines := r.wrap(size.Width)
+	r.lines = len(lines)
+	lh := r.lineHeight()
+	for i, line := range lines {
+		runs := cards.VisualRuns(line, l.rtl)
+		widths := make([]float32, len(runs))
+		var total float32
+		for k, run := range runs {
+			widths[k] = fyne.MeasureText(run.Text, l.textSize(), l.style).Width
+			total += widths[k]
+		}
+		x := float32(0)
+		if l.right {
+			x = size.Width - total
+		}
+		for k, run := range runs {
+			t := canvas.NewText(run.Text, fg)
+			t.TextSize = l.textSize()
+			t.TextStyle = l.style
+			t.Move(fyne.NewPos(x, float32(i)*lh))
+			t.Resize(fyne.NewSize(widths[k], lh))
+			r.texts = append(r.texts, t)
+			x += widths[k]
+		}
+	}
+}
+
+func (r *bidiRenderer) MinSize() fyne.Size {
+	l := r.l
+	var widest float32
+	for _, w := range strings.Fields(l.text) {
+		widest = max(widest, fyne.MeasureText(w, l.textSize(), l.style).Width)
+	}
+	lines := len(r.wrap(r.width))
+	if r.width == 0 {
+		lines = strings.Count(l.text, "\n") + 1
+	}
+	return fyne.NewSize(widest, float32(lines)*r.lineHeight())
+}
+
+func (r *bidiRenderer) Refresh() {
+	r.Layout(r.l.Size())
+	canvas.Refresh(r.l)
+}
+
+func (r *bidiRenderer) Objects() []fyne.CanvasObject { return r.texts }
+
+func (r *bidiRenderer) Destroy() {}

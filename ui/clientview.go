@@ -1,0 +1,437 @@
+package ui
+
+import (
+	"image/color"
+	"slices"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/locales"
+)
+
+// ClientLanguages are the languages the client can choose in the client
+// view; each has every client-view message and the card texts.
+var ClientLanguages = []string{"nl", "en", "ar"}
+
+// rtlLanguages are written right to left.
+var rtlLanguages = map[string]bool{"ar": true, "fa": true}
+
+// BackShortcut leaves the client view from the keyboard. The professional
+// view names it; the client view does not.
+var BackShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
+
+// ClientView is the screen turned toward the client: large type, one step
+// at a time, in the client's language, and only what is theirs. It never
+// shows the client list, other clients or the professional's notes: it has
+// no access to them, it only reads the open session's client-facing fields.
+type ClientView struct {
+	v      *SessionView // the open session, shared with the professional view
+	lang   string
+	tr     *locales.Translator
+	rtl    bool
+	step   int
+	onBack func()
+
+	body    *fyne.Container
+	content fyne.CanvasObject
+}
+
+func newClientView(v *SessionView, lang string, onBack func()) *ClientView {
+	cv := &ClientView{v: v, step: v.s.Step, onBack: onBack}
+	cv.setLanguage(lang)
+	return cv
+}
+
+// setLanguage (re)builds the view in a language.
+func (cv *ClientView) setLanguage(lang string) {
+	tr, err := locales.New(lang)
+	if err != nil {
+		return
+	}
+	cv.lang, cv.tr, cv.rtl = lang, tr, rtlLanguages[lang]
+
+	names := make([]string, len(ClientLanguages))
+	for i, l := range ClientLanguages {
+		names[i] = languageName(language.Make(l))
+	}
+	langSelect := widget.NewSelect(names, nil)
+	langSelect.Selected = languageName(language.Make(lang))
+	langSelect.OnChanged = func(string) {
+		cv.setLanguage(ClientLanguages[langSelect.SelectedIndex()])
+		cv.v.main.showClientContent(cv)
+	}
+	back := newHoldButton(theme.SettingsIcon(), cv.onBack)
+	top := container.NewBorder(nil, nil, back, langSelect)
+	if cv.rtl {
+		top = container.NewBorder(nil, nil, langSelect, back)
+	}
+	cv.body = container.NewStack()
+	prev := newButton(tr.T("cv.prev"), nil, func() { cv.goTo(cv.step - 1) })
+	next := newButton(tr.T("cv.next"), nil, func() { cv.goTo(cv.step + 1) })
+	next.Importance = widget.HighImportance
+	nav := container.NewBorder(nil, nil, prev, next)
+	if cv.rtl {
+		nav = container.NewBorder(nil, nil, next, prev)
+	}
+	cv.content = container.NewThemeOverride(
+		container.NewBorder(top, container.NewPadded(nav), nil, nil, cv.body),
+		clientTheme{Theme()})
+	cv.show()
+}
+
+// Content returns the client view's root object.
+func (cv *ClientView) Content() fyne.CanvasObject { return cv.content }
+
+func (cv *ClientView) goTo(n int) {
+	if n >= 1 && n <= cards.Steps {
+		cv.step = n
+		cv.show()
+	}
+}
+
+// show draws the current step, one thing at a time.
+func (cv *ClientView) show() {
+	tr := cv.tr
+	s := &cv.v.s
+	head := cv.label(tr.T("cv.step", map[string]any{"N": cv.step, "Name": tr.T("step." + strconv.Itoa(cv.step))}), 1.3, true)
+	var body fyne.CanvasObject
+	switch cv.step {
+	case cards.StepPrepare:
+		slogan := cv.label(tr.T("step1.slogan"), 1.8, true)
+		slogan.color = color.White
+		body = container.NewVBox(
+			container.NewStack(roundedRect(CategoryColor(cards.CategoryTowardWork), 14), container.NewPadded(container.NewPadded(slogan))),
+			cv.label(tr.T("step1.intro"), 1, false),
+			cv.field(tr.T("cv.expectations"), s.Expectations),
+			cv.field(tr.T("cv.needs"), s.Needs))
+	case cards.StepSituation:
+		body = cv.situation()
+	case cards.StepDrivers:
+		body = cv.drivers()
+	case cards.StepGoal:
+		box := container.NewVBox(cv.field(tr.T("cv.goal"), s.Goal))
+		if s.SubGoals != "" {
+			box.Add(cv.field(tr.T("cv.subgoals"), s.SubGoals))
+		}
+		body = box
+	case cards.StepOptions:
+		body = cv.options()
+	case cards.StepDecide:
+		body = cv.decide()
+	default:
+		if s.PreviousID == 0 {
+			body = cv.label(tr.T("cv.later"), 1, false)
+		} else {
+			body = container.NewVBox(cv.field(tr.T("cv.review"), s.Review), cv.field(tr.T("cv.goalright"), cv.answerText(s.GoalStillRight)))
+		}
+	}
+	cv.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))}
+	cv.body.Refresh()
+}
+
+// label is client-view text in the client's direction, scale times the
+// (already large) client text size.
+func (cv *ClientView) label(text string, scale float32, bold bool) *bidiLabel {
+	l := newBidiLabel(text, cv.rtl)
+	l.scale = scale
+	l.style.Bold = bold
+	return l
+}
+
+// field is a heading with what was said, or a note that nothing was yet.
+func (cv *ClientView) field(title, text string) fyne.CanvasObject {
+	if text == "" {
+		text = cv.tr.T("cv.empty")
+	}
+	return container.NewVBox(cv.label(title, 1, true), cv.label(text, 1, false))
+}
+
+func (cv *ClientView) answerText(a cards.Answer) string {
+	switch a {
+	case cards.AnswerYes:
+		return cv.tr.T("answer.yes")
+	case cards.AnswerNo:
+		return cv.tr.T("answer.no")
+	}
+	return ""
+}
+
+// areaPictograms shows each life area with one of our pictograms.
+var areaPictograms = map[cards.LifeArea]string{
+	cards.AreaWork: "werkplek", cards.AreaMoney: "schulden", cards.AreaHousing: "wonen", cards.AreaHealth: "gezondheid",
+	cards.AreaPeople: "netwerk", cards.AreaCare: "kinderopvang", cards.AreaLanguage: "taal", cards.AreaTransport: "vervoer",
+}
+
+var markColors = map[cards.Mark]color.NRGBA{
+	cards.MarkGood:      {R: 0x1E, G: 0x6B, B: 0x3D, A: 0xFF},
+	cards.MarkAttention: {R: 0x8A, G: 0x5A, B: 0x00, A: 0xFF},
+	cards.MarkWorry:     {R: 0xA8, G: 0x2A, B: 0x1E, A: 0xFF},
+}
+
+// situation shows the life areas as tiles: pictogram, how it goes, the note.
+func (cv *ClientView) situation() fyne.CanvasObject {
+	tr, s := cv.tr, &cv.v.s
+	grid := container.NewGridWithColumns(2)
+	for _, a := range cards.LifeAreas {
+		area := s.Areas[a]
+		box := container.NewVBox(cv.label(tr.T("area."+string(a)), 1, true))
+		if area.Mark != "" {
+			mark := cv.label(tr.T("mark."+string(area.Mark)), 0.9, true)
+			mark.color = color.White
+			box.Add(container.NewHBox(container.NewStack(roundedRect(markColors[area.Mark], 8), container.NewPadded(mark))))
+		}
+		if area.Note != "" {
+			box.Add(cv.label(area.Note, 0.9, false))
+		}
+		picto := pictogram(areaPictograms[a], 64)
+		row := container.NewBorder(nil, nil, picto, nil, box)
+		if cv.rtl {
+			row = container.NewBorder(nil, nil, nil, picto, box)
+		}
+		grid.Add(container.NewStack(roundedRect(tint(CategoryColor(cards.CategoryClientPicture), 0.93), 12), container.NewPadded(row)))
+	}
+	out := container.NewVBox(grid)
+	if s.Recognised != cards.AnswerNone {
+		out.Add(cv.field(tr.T("cv.recognised"), cv.answerText(s.Recognised)))
+	}
+	return out
+}
+
+// drivers shows what the client wants to work on, with what helps and
+// what holds them back.
+func (cv *ClientView) drivers() fyne.CanvasObject {
+	tr, s := cv.tr, &cv.v.s
+	box := container.NewVBox(cv.label(tr.T("cv.workon"), 1, true))
+	if len(s.WorkOn) == 0 {
+		box.Add(cv.label(tr.T("cv.empty"), 1, false))
+	}
+	for _, f := range s.WorkOn {
+		d := s.Drivers[f]
+		item := container.NewVBox(cv.label(tr.T("factor."+string(f)), 1, true))
+		if d.Helps != "" {
+			item.Add(cv.label(tr.T("cv.helps")+": "+d.Helps, 0.9, false))
+		}
+		if d.HoldsBack != "" {
+			item.Add(cv.label(tr.T("cv.holdsback")+": "+d.HoldsBack, 0.9, false))
+		}
+		box.Add(container.NewStack(roundedRect(tint(CategoryColor(cards.CategoryTowardWork), 0.93), 12), container.NewPadded(item)))
+	}
+	return box
+}
+
+// card returns an option's card in the client's language, and whether it
+// had to stay Dutch.
+func (cv *ClientView) card(c cards.Card) (cards.Card, bool) {
+	if cv.lang == locales.Source.String() {
+		return c, false
+	}
+	t, ok := cv.v.main.cardTranslations(cv.lang).Apply(c)
+	return t, !ok
+}
+
+// options shows the compared cards side by side, and lets the client say
+// how much each pro and con matters.
+func (cv *ClientView) options() fyne.CanvasObject {
+	tr, s := cv.tr, &cv.v.s
+	if len(s.Options) == 0 {
+		return cv.label(tr.T("cv.nooptions"), 1, false)
+	}
+	cols := container.NewGridWithColumns(len(s.Options))
+	var columns []fyne.CanvasObject
+	for i := range s.Options {
+		columns = append(columns, cv.optionColumn(&s.Options[i]))
+	}
+	if cv.rtl {
+		slices.Reverse(columns) // the first option on the right
+	}
+	for _, c := range columns {
+		cols.Add(c)
+	}
+	return container.NewVBox(cv.label(tr.T("cv.weigh"), 1, false), cols)
+}
+
+func (cv *ClientView) optionColumn(o *cards.Option) fyne.CanvasObject {
+	tr := cv.tr
+	c, dutch := cv.card(o.Card)
+	title := cv.label(c.Title, 1.1, true)
+	title.color = color.White
+	head := container.NewStack(roundedRect(CategoryColor(c.Category), 12),
+		container.NewPadded(container.NewVBox(container.NewCenter(pictogram(c.Pictogram, 72)), title)))
+	box := container.NewVBox(head)
+	if dutch {
+		note := cv.label(tr.T("cv.untranslated"), 0.75, false)
+		box.Add(note)
+	}
+	box.Add(cv.label(c.Summary, 1, false))
+	box.Add(cv.label(tr.T("row.duration")+" "+c.Duration, 0.9, false))
+	box.Add(cv.label(tr.T("row.hours")+" "+hoursText(c.Hours, tr), 0.9, false))
+	total := cv.label("", 1, true)
+	update := func() {
+		pros, cons := o.Weighed()
+		total.SetText(tr.T("step5.total", map[string]any{"Pros": pros, "Cons": cons}))
+	}
+	box.Add(cv.pointsBox(tr.T("row.pros"), c.Pros, o.ProWeights, proColor, func(i int) string { return cards.KeyProWeight(o.Card.ID, i) }, update))
+	box.Add(cv.pointsBox(tr.T("row.cons"), c.Cons, o.ConWeights, conColor, func(i int) string { return cards.KeyConWeight(o.Card.ID, i) }, update))
+	box.Add(cv.label(tr.T("row.effect"), 0.9, true))
+	box.Add(cv.label(tr.T("effect."+string(c.Effect.Level)), 0.9, false))
+	update()
+	box.Add(total)
+	return box
+}
+
+// pointsBox lists pros or cons with the client's weight for each.
+func (cv *ClientView) pointsBox(title string, points []string, weights []int, col color.NRGBA, key func(int) string, changed func()) fyne.CanvasObject {
+	head := cv.label(title, 1, true)
+	head.color = color.White
+	box := container.NewVBox(container.NewStack(roundedRect(col, 8), container.NewPadded(head)))
+	labels := make([]string, cards.MaxWeight+1)
+	for w := range labels {
+		labels[w] = cv.tr.T("cv.weight." + strconv.Itoa(w))
+	}
+	for i, p := range points {
+		r := widget.NewRadioGroup(labels, nil)
+		if weights[i] >= 0 {
+			r.Selected = labels[weights[i]]
+		}
+		r.OnChanged = func(s string) {
+			weights[i] = slices.Index(labels, s) // -1 when deselected
+			cv.v.set(key(i), strconv.Itoa(weights[i]))
+			changed()
+		}
+		box.Add(container.NewStack(roundedRect(tint(col, 0.9), 8), container.NewPadded(container.NewVBox(cv.label(p, 1, false), r))))
+	}
+	return box
+}
+
+// decide shows the SURE questions to answer, the choice and why, the
+// agreements and the next appointment.
+func (cv *ClientView) decide() fyne.CanvasObject {
+	tr, s := cv.tr, &cv.v.s
+	box := container.NewVBox(cv.label(tr.T("sure.title"), 1.1, true))
+	advice := cv.label("", 1, true)
+	adviceBox := container.NewStack(roundedRect(warningTint, 10), container.NewPadded(advice))
+	updateAdvice := func() {
+		adviceBox.Hide()
+		if slices.Contains(s.Sure[:], cards.AnswerNone) {
+			return
+		}
+		if s.SureScore() < len(s.Sure) {
+			advice.SetText(tr.T("sure.notready", map[string]any{"Score": s.SureScore()}))
+		} else {
+			advice.SetText(tr.T("sure.ready"))
+		}
+		adviceBox.Show()
+	}
+	yes, no := tr.T("answer.yes"), tr.T("answer.no")
+	for i := range s.Sure {
+		r := widget.NewRadioGroup([]string{yes, no}, nil)
+		r.Horizontal = true
+		r.Selected = cv.answerText(s.Sure[i])
+		r.OnChanged = func(v string) {
+			a := cards.AnswerNone
+			switch v {
+			case yes:
+				a = cards.AnswerYes
+			case no:
+				a = cards.AnswerNo
+			}
+			cv.v.set(cards.KeySure(i), string(a))
+			updateAdvice()
+		}
+		box.Add(container.NewVBox(cv.label(tr.T("sure."+strconv.Itoa(i+1)), 1, false), r))
+	}
+	updateAdvice()
+	box.Add(adviceBox)
+	if o, ok := s.ChosenOption(); ok {
+		c, _ := cv.card(o.Card)
+		title := cv.label(c.Title, 1.1, true)
+		title.color = color.White
+		box.Add(cv.label(tr.T("cv.choice"), 1, true))
+		box.Add(container.NewStack(roundedRect(CategoryColor(c.Category), 12),
+			container.NewPadded(container.NewBorder(nil, nil, pictogram(c.Pictogram, 56), nil, title))))
+	}
+	if s.Why != "" {
+		box.Add(cv.field(tr.T("cv.why"), s.Why))
+	}
+	if len(s.Agreements) > 0 {
+		box.Add(cv.label(tr.T("step6.agreements"), 1, true))
+		for _, a := range s.Agreements {
+			line := a.Who + ": " + a.What
+			if a.Due != "" {
+				line += " (" + tr.T("cv.due", map[string]any{"Due": a.Due}) + ")"
+			}
+			box.Add(cv.label("• "+line, 1, false))
+		}
+	}
+	if s.NextAppointment != "" {
+		box.Add(cv.field(tr.T("step6.next"), s.NextAppointment))
+	}
+	return box
+}
+
+// clientTheme makes the text of the client view 1.6 times as large, with
+// room around it to match.
+type clientTheme struct{ fyne.Theme }
+
+// ClientTextScale is how much larger the client view's text is.
+const ClientTextScale = 1.6
+
+func (t clientTheme) Size(n fyne.ThemeSizeName) float32 {
+	s := t.Theme.Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
+		theme.SizeNameInlineIcon, theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
+		return s * ClientTextScale
+	case theme.SizeNamePadding, theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
+		return s * 1.3
+	}
+	return s
+}
+
+// holdButton acts only when held down for holdTime: a client who touches
+// it by accident does not leave the client view.
+type holdButton struct {
+	widget.Icon
+	onHeld func()
+	timer  *time.Timer
+}
+
+// holdTime is how long the way back must be held.
+const holdTime = 2 * time.Second
+
+func newHoldButton(icon fyne.Resource, onHeld func()) *holdButton {
+	b := &holdButton{onHeld: onHeld}
+	b.SetResource(icon)
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// MouseDown starts the hold.
+func (b *holdButton) MouseDown(*desktop.MouseEvent) {
+	b.stop()
+	b.timer = time.AfterFunc(holdTime, func() { fyne.Do(b.onHeld) })
+}
+
+// MouseUp before holdTime cancels it.
+func (b *holdButton) MouseUp(*desktop.MouseEvent) { b.stop() }
+
+// Tapped does nothing: a tap is not a hold.
+func (b *holdButton) Tapped(*fyne.PointEvent) {}
+
+func (b *holdButton) stop() {
+	if b.timer != nil {
+		b.timer.Stop()
+		b.timer = nil
+	}
+}
+
+func (b *holdButton) MinSize() fyne.Size { return fyne.NewSquareSize(theme.IconInlineSize() * 1.5) }

@@ -1,0 +1,276 @@
+package ui
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+)
+
+// allTexts returns every text in the object tree of the canvas, hidden or
+// not, dialogs included: what the client could ever be shown.
+func allTexts(c fyne.Canvas) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *canvas.Text:
+			out = append(out, x.Text)
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				walk(child)
+			}
+		case *widget.Entry:
+			out = append(out, x.Text, x.PlaceHolder)
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(c.Content())
+	for _, o := range c.Overlays().List() {
+		walk(o)
+	}
+	return out
+}
+
+// privateSession fills a session with professional notes on every step,
+// and makes another client, whose name must never show.
+func privateSession(t *testing.T, db *storage.DB, m *Main) (sessionID int64, secrets []string) {
+	t.Helper()
+	other, _ := db.CreateClient("Pieter Anderman", "GEHEIM-1")
+	os, _ := db.CreateSession(other.ID)
+	db.SetValue(os.ID, cards.KeyGoal, "Doel van een andere cliënt")
+	secrets = []string{"Pieter Anderman", "GEHEIM-1", "Doel van een andere cliënt"}
+
+	c, _ := db.CreateClient("Samira B.", "")
+	s, _ := db.CreateSession(c.ID)
+	values := map[string]string{
+		cards.KeyExpectations:                          "Ik wil weten wat er kan.",
+		cards.KeyAreaNote(cards.AreaMoney):             "Huurachterstand",
+		cards.KeyAreaMark(cards.AreaMoney):             string(cards.MarkWorry),
+		cards.KeyWorkOn:                                string(cards.FactorSelfEfficacy),
+		cards.KeyDriverHelps(cards.FactorSelfEfficacy): "Mijn zus helpt",
+		cards.KeyGoal:                                  "Werk in de zorg",
+		cards.KeyWhy:                                   "Dichtbij huis",
+		cards.KeyStep:                                  "1",
+	}
+	for step := 1; step <= cards.Steps; step++ {
+		note := "Notitie van de klantmanager, stap " + string(rune('0'+step))
+		values[cards.KeyNote(step)] = note
+		secrets = append(secrets, note)
+	}
+	db.SetValues(s.ID, values)
+	for _, id := range []string{"werkervaringsplaats", "kinderopvang-regelen"} {
+		card, _ := m.cat.Card(id)
+		db.AddOption(s.ID, card)
+	}
+	db.SetValue(s.ID, cards.KeyDecision, "werkervaringsplaats")
+	return s.ID, secrets
+}
+
+func TestClientView_ShowsNothingPrivate(t *testing.T) {
+	for _, lang := range ClientLanguages {
+		t.Run(lang, func(t *testing.T) {
+			m, w, _, db := newTestMainDB(t, "")
+			id, secrets := privateSession(t, db, m)
+			m.OpenSession(id)
+			m.clientLang = lang
+			test.Tap(buttonOn(t, w.Canvas(), "Draai naar cliënt"))
+			cv := m.ClientView()
+			if cv == nil {
+				t.Fatal("no client view")
+			}
+			seen := map[int]string{}
+			for step := 1; step <= cards.Steps; step++ {
+				cv.goTo(step)
+				texts := strings.Join(allTexts(w.Canvas()), "\n")
+				for _, secret := range secrets {
+					if strings.Contains(texts, secret) {
+						t.Errorf("step %d in %s shows %q", step, lang, secret)
+					}
+				}
+				seen[step] = texts
+			}
+			// The client's own things are there (so the walk saw the screen).
+			for step, own := range map[int]string{1: "Ik wil weten wat er kan.", 2: "Huurachterstand", 3: "Mijn zus helpt", 4: "Werk in de zorg", 6: "Dichtbij huis"} {
+				if !strings.Contains(seen[step], own) {
+					t.Errorf("step %d in %s does not show the client's %q", step, lang, own)
+				}
+			}
+		})
+	}
+}
+
+func TestClientView_Arabic(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	id, _ := privateSession(t, db, m)
+	m.OpenSession(id)
+	m.clientLang = "ar"
+	m.showClientView(m.Session())
+	cv := m.ClientView()
+	cv.goTo(cards.StepOptions)
+	texts := strings.Join(allTexts(w.Canvas()), "\n")
+	ar, _ := m.cardTranslations("ar").Apply(cv.v.s.Options[0].Card)
+	if !strings.Contains(texts, firstWords(ar.Summary, 2)) {
+		t.Errorf("the compared card is not in Arabic: %q missing", ar.Summary)
+	}
+	for _, dutch := range []string{"Voordelen", "Nadelen", "Hoe belangrijk"} {
+		if strings.Contains(texts, dutch) {
+			t.Errorf("Arabic client view shows Dutch %q", dutch)
+		}
+	}
+	cv.goTo(cards.StepPrepare)
+	if texts := strings.Join(allTexts(w.Canvas()), "\n"); strings.Contains(texts, "Jij beslist ook mee!") {
+		t.Error("step 1 in Arabic shows the Dutch slogan")
+	}
+}
+
+func TestClientView_UntranslatedCardSaysSo(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	id, _ := privateSession(t, db, m)
+	m.translations["en"] = cards.Translations{} // no card texts in English
+	m.OpenSession(id)
+	m.clientLang = "en"
+	m.showClientView(m.Session())
+	m.ClientView().goTo(cards.StepOptions)
+	texts := strings.Join(allTexts(w.Canvas()), "\n")
+	if !strings.Contains(texts, "This card is not in your language yet.") {
+		t.Error("no note that the card is shown in Dutch")
+	}
+}
+
+func TestClientView_BackNeedsHold(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	id, _ := privateSession(t, db, m)
+	m.OpenSession(id)
+	m.showClientView(m.Session())
+	holds := find(w.Canvas(), func(*holdButton) bool { return true })
+	if len(holds) != 1 {
+		t.Fatalf("%d hold buttons", len(holds))
+	}
+	hold := holds[0]
+
+	test.Tap(hold)
+	hold.MouseDown(&desktop.MouseEvent{})
+	time.Sleep(holdTime / 4)
+	hold.MouseUp(&desktop.MouseEvent{})
+	time.Sleep(holdTime)
+	if m.ClientView() == nil {
+		t.Fatal("a tap or a short press left the client view")
+	}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutCopy{})
+	if m.ClientView() == nil {
+		t.Fatal("another shortcut left the client view")
+	}
+	texts := strings.Join(allTexts(w.Canvas()), "\n")
+	if strings.Contains(texts, "Ctrl+Shift+B") || strings.Contains(texts, "2 seconden") {
+		t.Error("the client view says how to leave it")
+	}
+
+	hold.MouseDown(&desktop.MouseEvent{})
+	time.Sleep(holdTime + holdTime/4)
+	if m.ClientView() != nil {
+		t.Fatal("holding for two seconds did not go back")
+	}
+	if !strings.Contains(shownText(w.Canvas()), "Ctrl+Shift+B") {
+		t.Error("the professional view does not say how to come back")
+	}
+
+	m.showClientView(m.Session())
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(BackShortcut)
+	if m.ClientView() != nil {
+		t.Error("Ctrl+Shift+B did not go back")
+	}
+}
+
+func TestClientView_LargeText(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	id, _ := privateSession(t, db, m)
+	m.OpenSession(id)
+	m.showClientView(m.Session())
+	labels := find(w.Canvas(), func(*bidiLabel) bool { return true })
+	if len(labels) == 0 {
+		t.Fatal("no text in the client view")
+	}
+	normal := theme.TextSize()
+	for _, l := range labels {
+		if got := l.textSize(); got < 1.5*normal {
+			t.Errorf("text %q is %.1f, less than 1.5 × %.1f", l.text, got, normal)
+		}
+	}
+}
+
+func TestClientView_WeighsWithTheClient(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	id, _ := privateSession(t, db, m)
+	m.OpenSession(id)
+	m.showClientView(m.Session())
+	m.ClientView().goTo(cards.StepOptions)
+	r := find(w.Canvas(), func(r *widget.RadioGroup) bool { return slices.Contains(r.Options, "Heel belangrijk") })
+	r[0].SetSelected("Heel belangrijk")
+	if !strings.Contains(shownText(w.Canvas()), "Voordelen: 3 punten.") {
+		t.Error("the client's weight does not show in the total")
+	}
+	m.closeClientView()
+	m.saver.Flush()
+	s, _ := db.Session(id)
+	if s.Options[0].ProWeights[0] != 3 {
+		t.Errorf("weight stored = %d", s.Options[0].ProWeights[0])
+	}
+}
+
+// TestBidiLabel_VisualOrder renders an Arabic line mixed with a number and
+// a Latin name and checks the order of what is drawn, from left to right.
+func TestBidiLabel_VisualOrder(t *testing.T) {
+	test.NewTempApp(t)
+	l := newBidiLabel("اسمي Samira وعمري 34 سنة", true)
+	w := test.NewTempWindow(t, l)
+	w.Resize(fyne.NewSize(600, 100))
+	var texts []*canvas.Text
+	for _, o := range test.WidgetRenderer(l).Objects() {
+		texts = append(texts, o.(*canvas.Text))
+	}
+	sort.Slice(texts, func(i, j int) bool { return texts[i].Position().X < texts[j].Position().X })
+	var got []string
+	for _, t := range texts {
+		got = append(got, strings.TrimSpace(t.Text))
+	}
+	want := []string{"سنة", "34", "وعمري", "Samira", "اسمي"}
+	if !slices.Equal(got, want) {
+		t.Errorf("drawn from left to right: %q, want %q", got, want)
+	}
+	last := texts[len(texts)-1]
+	if right := last.Position().X + last.Size().Width; right < l.Size().Width-1 {
+		t.Errorf("right-to-left line ends at %.0f of %.0f: not aligned right", right, l.Size().Width)
+	}
+}
+
+// TestBidiLabel_Wraps checks that a long Arabic text wraps into lines that
+// each read from the right.
+func TestBidiLabel_Wraps(t *testing.T) {
+	test.NewTempApp(t)
+	l := newBidiLabel(strings.Repeat("كلمة ", 40), true)
+	w := test.NewTempWindow(t, l)
+	w.Resize(fyne.NewSize(300, 600))
+	ys := map[float32]bool{}
+	for _, o := range test.WidgetRenderer(l).Objects() {
+		ys[o.Position().Y] = true
+	}
+	if len(ys) < 3 {
+		t.Errorf("40 words in 300 pixels drawn on %d lines", len(ys))
+	}
+}
