@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/ of the real app under Xvfb: the card
-# browser, an opened card, and steps 2, 5 and 6 of the example conversation.
+# browser, an opened card, steps 2, 5 and 6 of the example conversation,
+# and steps 1, 5 and 6 of its client view in Dutch and in Arabic.
 # Usage: scripts/screenshot.sh BINARY OUTDIR
 set -euo pipefail
 bin=$1 out=$2
@@ -37,4 +38,21 @@ click 822 106
 shot step5.png
 click 1004 106
 shot step6.png
+
+# The client view, from the keyboard: Ctrl+Shift+K turns the screen,
+# Alt+Left and Alt+Right move between steps.
+key() { xdotool key "$@"; sleep 0.3; }
+key ctrl+shift+k
+shot client-step6-nl.png
+key alt+Left
+shot client-step5-nl.png
+key alt+Left alt+Left alt+Left alt+Left
+shot client-step1-nl.png
+click 1170 30  # the language choice
+click 1120 150 # العربية
+shot client-step1-ar.png
+key alt+Right alt+Right alt+Right alt+Right
+shot client-step5-ar.png
+key alt+Right
+shot client-step6-ar.png
 echo "screenshots in $out"

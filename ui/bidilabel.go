@@ -61,16 +61,22 @@ func (l *bidiLabel) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type bidiRenderer struct {
-	l     *bidiLabel
-	texts []fyne.CanvasObject
-	width float32
-	lines int
+	l        *bidiLabel
+	texts    []fyne.CanvasObject
+	width    float32 // of the last layout
+	minLines int     // lines the last MinSize allowed for
 }
+
+// wrapSlack is left free at the end of a line. A scroll bar appearing
+// narrows a label by a pixel or so after its parent has laid it out; without
+// slack such a change could add a line the parent has no room for.
+const wrapSlack = 6
 
 // wrap breaks the text into lines of whole words that fit width, each line
 // in logical order.
 func (r *bidiRenderer) wrap(width float32) []string {
 	l := r.l
+	width -= wrapSlack
 	var lines []string
 	for _, para := range strings.Split(l.text, "\n") {
 		words := strings.Fields(para)
@@ -105,7 +111,12 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 	r.width = size.Width
 	r.texts = r.texts[:0]
 	lines := r.wrap(size.Width)
-	r.lines = len(lines)
+	if len(lines) != r.minLines {
+		// At this width the label needs another height than it asked for:
+		// have the canvas lay its parent out again, in the next frame, as
+		// this layout may itself run while the canvas checks sizes.
+		fyne.Do(func() { canvas.Refresh(l) })
+	}
 	lh := r.lineHeight()
 	for i, line := range lines {
 		runs := cards.VisualRuns(line, l.rtl)
@@ -137,11 +148,11 @@ func (r *bidiRenderer) MinSize() fyne.Size {
 	for _, w := range strings.Fields(l.text) {
 		widest = max(widest, fyne.MeasureText(w, l.textSize(), l.style).Width)
 	}
-	lines := len(r.wrap(r.width))
+	r.minLines = len(r.wrap(r.width))
 	if r.width == 0 {
-		lines = strings.Count(l.text, "\n") + 1
+		r.minLines = strings.Count(l.text, "\n") + 1
 	}
-	return fyne.NewSize(widest, float32(lines)*r.lineHeight())
+	return fyne.NewSize(widest, float32(r.minLines)*r.lineHeight())
 }
 
 func (r *bidiRenderer) Refresh() {

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,7 +42,7 @@ type ClientView struct {
 	onBack func()
 
 	body    *fyne.Container
-	content fyne.CanvasObject
+	content *container.ThemeOverride
 }
 
 func newClientView(v *SessionView, lang string, onBack func()) *ClientView {
@@ -135,7 +136,8 @@ func (cv *ClientView) show() {
 	}
 	cv.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))}
-	cv.body.Refresh()
+	cv.content.Refresh() // gives the new objects the client theme too
+
 }
 
 // label is client-view text in the client's direction, scale times the
@@ -256,7 +258,11 @@ func (cv *ClientView) options() fyne.CanvasObject {
 	for _, c := range columns {
 		cols.Add(c)
 	}
-	return container.NewVBox(cv.label(tr.T("cv.weigh"), 1, false), cols)
+	legend := make([]string, cards.MaxWeight+1)
+	for w := range legend {
+		legend[w] = strconv.Itoa(w) + " = " + tr.T("cv.weight."+strconv.Itoa(w))
+	}
+	return container.NewVBox(cv.label(tr.T("cv.weigh"), 1, true), cv.label(strings.Join(legend, " · "), 0.9, false), cols)
 }
 
 func (cv *ClientView) optionColumn(o *cards.Option) fyne.CanvasObject {
@@ -295,10 +301,11 @@ func (cv *ClientView) pointsBox(title string, points []string, weights []int, co
 	box := container.NewVBox(container.NewStack(roundedRect(col, 8), container.NewPadded(head)))
 	labels := make([]string, cards.MaxWeight+1)
 	for w := range labels {
-		labels[w] = cv.tr.T("cv.weight." + strconv.Itoa(w))
+		labels[w] = strconv.Itoa(w)
 	}
 	for i, p := range points {
 		r := widget.NewRadioGroup(labels, nil)
+		r.Horizontal = true
 		if weights[i] >= 0 {
 			r.Selected = labels[weights[i]]
 		}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage"
@@ -220,8 +221,8 @@ func TestClientView_WeighsWithTheClient(t *testing.T) {
 	m.OpenSession(id)
 	m.showClientView(m.Session())
 	m.ClientView().goTo(cards.StepOptions)
-	r := find(w.Canvas(), func(r *widget.RadioGroup) bool { return slices.Contains(r.Options, "Heel belangrijk") })
-	r[0].SetSelected("Heel belangrijk")
+	r := find(w.Canvas(), func(r *widget.RadioGroup) bool { return slices.Equal(r.Options, []string{"0", "1", "2", "3"}) })
+	r[0].SetSelected("3")
 	if !strings.Contains(shownText(w.Canvas()), "Voordelen: 3 punten.") {
 		t.Error("the client's weight does not show in the total")
 	}
@@ -272,5 +273,13 @@ func TestBidiLabel_Wraps(t *testing.T) {
 	}
 	if len(ys) < 3 {
 		t.Errorf("40 words in 300 pixels drawn on %d lines", len(ys))
+	}
+}
+
+func TestLanguageName(t *testing.T) {
+	for tag, want := range map[string]string{"nl": "Nederlands", "en": "English", "ar": "العربية"} {
+		if got := languageName(language.Make(tag)); got != want {
+			t.Errorf("languageName(%s) = %q, want %q", tag, got, want)
+		}
 	}
 }
