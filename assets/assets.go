@@ -20,6 +20,9 @@ var pictograms embed.FS
 //go:embed translations/*.toml
 var translations embed.FS
 
+//go:embed fonts/*.ttf
+var fonts embed.FS
+
 // Icon is the app icon, 512×512 PNG.
 //
 //go:embed icon.png
@@ -37,6 +40,13 @@ func Catalogue() []byte { return catalogue }
 // Pictogram returns the SVG drawing with the given name.
 func Pictogram(name string) ([]byte, bool) {
 	data, err := pictograms.ReadFile("pictograms/" + name + ".svg")
+	return data, err == nil
+}
+
+// Font returns an embedded Noto font (OFL, see fonts/OFL.txt) by file name
+// without extension, such as "NotoSansArabic-Bold".
+func Font(name string) ([]byte, bool) {
+	data, err := fonts.ReadFile("fonts/" + name + ".ttf")
 	return data, err == nil
 }
 

@@ -25,10 +25,11 @@ var Source = language.Dutch
 // ClientPrefixes.
 var Full = []language.Tag{language.Dutch, language.English}
 
-// ClientPrefixes are the message IDs the client view uses.
+// ClientPrefixes are the message IDs the client view and the client's
+// printed plan use.
 var ClientPrefixes = []string{
 	"cv.", "answer.", "area.", "mark.", "sure.", "row.", "effect.", "factor.", "goal.", "category.",
-	"hours.", "step.", "step1.intro", "step1.slogan", "step5.total", "step6.agreements", "step6.next",
+	"hours.", "plan.", "step.", "step1.intro", "step1.slogan", "step5.total", "step6.agreements", "step6.next",
 }
 
 var bundle = sync.OnceValues(func() (*i18n.Bundle, error) {

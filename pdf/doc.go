@@ -1,0 +1,108 @@
+// Package pdf draws the printables of Samen Beslissen with go-pdf/fpdf:
+// the client's plan, the side-by-side overview and card decks. It draws
+// from plain data (cards types and a session value), so the app, the
+// command line and the tests share one code path. Fonts are embedded and
+// subset; Arabic is shaped (arabic.go) and every line is ordered with the
+// Unicode bidi algorithm (cards.VisualRuns), which fpdf does not do itself.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/samenbeslissen/samenbeslissen/assets"
+)
+
+// Meta is what a PDF says about itself.
+type Meta struct {
+	Title   string
+	Author  string // the municipality
+	Subject string
+	Lang    string    // BCP 47, such as "nl" or "ar"
+	Created time.Time // fixed in tests, so the output is byte for byte the same
+}
+
+// face is an embedded font family and the characters it has.
+type face struct {
+	family string
+	file   string // regular; the bold one adds "-Bold"
+	font   *sfnt.Font
+}
+
+// faces are tried in order for each character: Latin and Cyrillic, Arabic
+// and Farsi, Ethiopic.
+var faces = []*face{
+	{family: "sans", file: "NotoSans"},
+	{family: "arabic", file: "NotoSansArabic"},
+	{family: "ethiopic", file: "NotoSansEthiopic"},
+}
+
+func init() {
+	for _, f := range faces {
+		data, ok := assets.Font(f.file + "-Regular")
+		if !ok {
+			panic("pdf: missing font " + f.file) // a build mistake; assets tests catch it
+		}
+		font, err := sfnt.Parse(data)
+		if err != nil {
+			panic("pdf: font " + f.file + ": " + err.Error())
+		}
+		f.font = font
+	}
+}
+
+// has reports whether the face has a glyph for r.
+func (f *face) has(r rune) bool {
+	var buf sfnt.Buffer
+	i, err := f.font.GlyphIndex(&buf, r)
+	return err == nil && i != 0
+}
+
+// doc is one PDF being drawn.
+type doc struct {
+	*fpdf.Fpdf
+	rtl bool // the document's main direction
+}
+
+// newDoc starts a PDF with the embedded fonts and the metadata.
+func newDoc(orientation string, size fpdf.SizeType, m Meta, rtl bool) *doc {
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: size})
+	for _, f := range faces {
+		for _, style := range []string{"", "B"} {
+			file := f.file + "-Regular"
+			if style == "B" {
+				file = f.file + "-Bold"
+			}
+			data, _ := assets.Font(file)
+			p.AddUTF8FontFromBytes(f.family, style, data)
+		}
+	}
+	p.SetTitle(m.Title, true)
+	p.SetAuthor(m.Author, true)
+	p.SetSubject(m.Subject, true)
+	p.SetCreator("Samen Beslissen", true)
+	p.SetLang(m.Lang)
+	p.SetCreationDate(m.Created)
+	p.SetModificationDate(m.Created)
+	p.SetCatalogSort(true)
+	p.SetAutoPageBreak(false, 0)
+	return &doc{Fpdf: p, rtl: rtl}
+}
+
+// write finishes the PDF into w.
+func (d *doc) write(w io.Writer) error {
+	if err := d.Error(); err != nil {
+		return fmt.Errorf("pdf maken: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		return fmt.Errorf("pdf maken: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

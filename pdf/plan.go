@@ -1,0 +1,305 @@
+package pdf
+
+import (
+	"bytes"
+	"io"
+	"slices"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// Organisation is the municipality as the printables name it.
+type Organisation struct {
+	Name    string // "Gemeente Arnhem"
+	Contact string // the contact person
+	Phone   string
+	Logo    []byte // PNG or JPEG; optional
+}
+
+// Translate returns a message in the printable's language, filled in with
+// data, as locales.Translator.T does.
+type Translate func(id string, data ...any) string
+
+// Plan is what the client's plan (doel-actieplan) is drawn from. The
+// session's compared cards are already in the client's language. The
+// professional's notes are in the session value but never printed.
+type Plan struct {
+	Client  cards.Client
+	Session cards.Session
+	Org     Organisation
+	Lang    string
+	RTL     bool
+	T       Translate
+	Date    time.Time
+}
+
+// Page geometry of the plan, in millimetres: A4 portrait.
+const (
+	planMargin = 18.0
+	planWidth  = 210.0 - 2*planMargin
+	planBottom = 297.0 - 20
+)
+
+var (
+	planBody    = style{size: 12.5}
+	planBold    = style{size: 12.5, bold: true}
+	planHeading = style{size: 16, bold: true}
+	planTitle   = style{size: 24, bold: true}
+	planSmall   = style{size: 10}
+)
+
+// WritePlan draws the plan, A4 portrait, in plain language, with
+// pictograms: goal, choice and what mattered, why, agreements, the next
+// appointment, whom to call, and that this was decided together.
+func WritePlan(w io.Writer, p Plan) error {
+	t := p.T
+	d := newDoc("P", fpdf.SizeType{Wd: 210, Ht: 297}, Meta{
+		Title: t("plan.title"), Author: p.Org.Name, Subject: t("plan.subject"), Lang: p.Lang, Created: p.Date,
+	}, p.RTL)
+	pl := &planWriter{doc: d, p: p}
+	d.SetFooterFunc(pl.footer)
+	d.AliasNbPages("{nb}")
+	d.AddPage()
+	pl.y = planMargin
+	pl.header()
+	s := &p.Session
+
+	pl.section(t("plan.goal"), "motivatie")
+	pl.para(orDash(s.Goal), planBody)
+	if s.SubGoals != "" {
+		pl.gap(1)
+		pl.para(t("plan.steps"), planBold)
+		for _, step := range splitLines(s.SubGoals) {
+			pl.para("• "+step, planBody)
+		}
+	}
+
+	if o, ok := s.ChosenOption(); ok {
+		pl.section(t("plan.choice"), o.Card.Pictogram)
+		pl.para(o.Card.Title, planBold)
+		pl.para(o.Card.Summary, planBody)
+		pros, cons := mattered(o.Card.Pros, o.ProWeights), mattered(o.Card.Cons, o.ConWeights)
+		if len(pros) > 0 {
+			pl.gap(1)
+			pl.para(t("plan.pros"), planBold)
+			for _, x := range pros {
+				pl.para("+ "+x, planBody)
+			}
+		}
+		if len(cons) > 0 {
+			pl.gap(1)
+			pl.para(t("plan.cons"), planBold)
+			for _, x := range cons {
+				pl.para("– "+x, planBody)
+			}
+		}
+	}
+	if s.Why != "" {
+		pl.section(t("plan.why"), "gesprek")
+		pl.para("“"+s.Why+"”", planBody)
+	}
+	if len(s.Agreements) > 0 {
+		pl.section(t("plan.agreements"), "solliciteren")
+		pl.agreements()
+	}
+	if s.NextAppointment != "" {
+		pl.section(t("plan.next"), "dagritme")
+		pl.para(s.NextAppointment, planBody)
+	}
+	pl.section(t("plan.questions"), "coach")
+	pl.para(t("plan.contact", map[string]any{"Contact": p.Org.Contact, "Phone": p.Org.Phone, "Org": p.Org.Name}), planBody)
+	pl.gap(4)
+	pl.together()
+
+	var buf bytes.Buffer
+	if err := d.write(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// mattered returns the points the client weighed 2 or 3, most important
+// first; when none were weighed that high, all of them.
+func mattered(points []string, weights []int) []string {
+	type wp struct {
+		w int
+		p string
+	}
+	var top []wp
+	for i, p := range points {
+		if i < len(weights) && weights[i] >= 2 {
+			top = append(top, wp{weights[i], p})
+		}
+	}
+	if len(top) == 0 {
+		return points
+	}
+	slices.SortStableFunc(top, func(a, b wp) int { return b.w - a.w })
+	out := make([]string, len(top))
+	for i, x := range top {
+		out[i] = x.p
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range bytes.Split([]byte(s), []byte("\n")) {
+		if t := string(bytes.TrimSpace(l)); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// planWriter keeps the cursor while the plan flows over its pages.
+type planWriter struct {
+	*doc
+	p Plan
+	y float64
+}
+
+// need starts a new page when h millimetres do not fit on this one.
+func (pl *planWriter) need(h float64) {
+	if pl.y+h > planBottom {
+		pl.AddPage()
+		pl.y = planMargin
+	}
+}
+
+func (pl *planWriter) gap(h float64) { pl.y += h }
+
+// para draws wrapped text; long text flows onto the next page.
+func (pl *planWriter) para(text string, st style) {
+	lh := st.lineHeight()
+	for _, line := range pl.wrap(text, planWidth, st) {
+		pl.need(lh)
+		pl.y += lh
+		pl.line(planMargin, pl.y-lh*0.25, planWidth, line, st, alignStart)
+	}
+}
+
+// section starts a part of the plan with a pictogram and a heading.
+func (pl *planWriter) section(title, pictogram string) {
+	const icon = 12.0
+	pl.need(icon + 2*planBody.lineHeight())
+	pl.y += 5
+	x, tx := planMargin, planMargin+icon+3
+	if pl.rtl {
+		x, tx = planMargin+planWidth-icon, planMargin
+	}
+	pl.image(pictogram, x, pl.y, icon)
+	pl.line(tx, pl.y+icon*0.7, planWidth-icon-3, title, planHeading, alignStart)
+	pl.y += icon + 2
+}
+
+// image draws a pictogram.
+func (pl *planWriter) image(name string, x, y, size float64) {
+	data, err := pictogramPNG(name)
+	if err != nil {
+		pl.SetError(err)
+		return
+	}
+	pl.RegisterImageOptionsReader("picto-"+name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(data))
+	pl.ImageOptions("picto-"+name, x, y, size, size, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+}
+
+// header is the title, the client's name and the date, with the
+// municipality's name and logo.
+func (pl *planWriter) header() {
+	t := pl.p.T
+	if len(pl.p.Org.Logo) > 0 {
+		opts := fpdf.ImageOptions{ImageType: imageType(pl.p.Org.Logo)}
+		pl.RegisterImageOptionsReader("logo", opts, bytes.NewReader(pl.p.Org.Logo))
+		x := planMargin + planWidth - 30
+		if pl.rtl {
+			x = planMargin
+		}
+		pl.ImageOptions("logo", x, pl.y, 30, 0, false, opts, 0, "")
+	}
+	pl.line(planMargin, pl.y+4, planWidth, pl.p.Org.Name, planSmall, alignStart)
+	pl.y += 16
+	pl.line(planMargin, pl.y, planWidth, t("plan.title"), planTitle, alignStart)
+	pl.y += 8
+	pl.line(planMargin, pl.y, planWidth, t("plan.for", map[string]any{"Name": pl.p.Client.Name, "Date": pl.p.Date.Format("2/1/2006")}), planBody, alignStart)
+	pl.y += 3
+	pl.SetDrawColor(0x1E, 0x7A, 0x46)
+	pl.SetLineWidth(0.8)
+	pl.Line(planMargin, pl.y, planMargin+planWidth, pl.y)
+}
+
+// together closes the plan with the line that it was decided together.
+func (pl *planWriter) together() {
+	lines := pl.wrap(pl.p.T("plan.together"), planWidth-10, planHeading)
+	h := float64(len(lines))*planHeading.lineHeight() + 8
+	pl.need(h)
+	pl.SetFillColor(0xE3, 0xF1, 0xE8)
+	pl.RoundedRect(planMargin, pl.y, planWidth, h, 3, "1234", "F")
+	y := pl.y + 4
+	for _, l := range lines {
+		y += planHeading.lineHeight()
+		pl.line(planMargin+5, y-1.5, planWidth-10, l, planHeading, alignCenter)
+	}
+	pl.y += h
+}
+
+// footer numbers the pages.
+func (pl *planWriter) footer() {
+	pl.SetTextColor(0x55, 0x55, 0x55)
+	pl.line(planMargin, 297-10, planWidth, pl.p.T("plan.page", map[string]any{"N": pl.PageNo(), "Total": "{nb}"}), planSmall, alignCenter)
+	pl.SetTextColor(0, 0, 0)
+}
+
+// agreements draws who / what / before when as a table.
+func (pl *planWriter) agreements() {
+	t := pl.p.T
+	cols := []float64{0.25 * planWidth, 0.5 * planWidth, 0.25 * planWidth}
+	row := func(cells []string, st style) {
+		lines := make([][]string, len(cells))
+		n := 1
+		for i, c := range cells {
+			lines[i] = pl.wrap(c, cols[i]-3, st)
+			n = max(n, len(lines[i]))
+		}
+		lh := st.lineHeight()
+		pl.need(float64(n)*lh + 2)
+		x := planMargin
+		order := []int{0, 1, 2}
+		if pl.rtl {
+			order = []int{2, 1, 0}
+		}
+		for _, i := range order {
+			for k, l := range lines[i] {
+				pl.line(x+1.5, pl.y+float64(k+1)*lh-lh*0.25, cols[i]-3, l, st, alignStart)
+			}
+			x += cols[i]
+		}
+		pl.y += float64(n)*lh + 2
+		pl.SetDrawColor(0xCC, 0xCC, 0xCC)
+		pl.SetLineWidth(0.3)
+		pl.Line(planMargin, pl.y-1, planMargin+planWidth, pl.y-1)
+	}
+	row([]string{t("plan.who"), t("plan.what"), t("plan.due")}, planBold)
+	for _, a := range pl.p.Session.Agreements {
+		row([]string{a.Who, a.What, a.Due}, planBody)
+	}
+}
+
+// imageType tells PNG from JPEG by the first bytes.
+func imageType(data []byte) string {
+	if bytes.HasPrefix(data, []byte("\x89PNG")) {
+		return "PNG"
+	}
+	return "JPG"
+}

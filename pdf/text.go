@@ -1,0 +1,180 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// span is a piece of a line in one face, shaped and in visual order: what
+// fpdf can draw from left to right.
+type span struct {
+	text string
+	face *face
+}
+
+// Align places a line within its box.
+type align int
+
+const (
+	alignStart align = iota // left, or right in a right-to-left document
+	alignCenter
+	alignEnd
+)
+
+// mirrored are the characters a right-to-left run shows mirrored.
+var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}
+
+// visualSpans orders a logical line with the bidi algorithm, shapes its
+// Arabic, reverses and mirrors its right-to-left runs (fpdf draws every run
+// left to right) and splits it by the face that has each character.
+func visualSpans(line string, rtl bool) []span {
+	var out []span
+	for _, run := range cards.VisualRuns(line, rtl) {
+		text := run.Text
+		if run.RTL {
+			rs := []rune(ShapeArabic(text))
+			for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+				rs[i], rs[j] = rs[j], rs[i]
+			}
+			for i, r := range rs {
+				if m, ok := mirrored[r]; ok {
+					rs[i] = m
+				}
+			}
+			text = string(rs)
+		}
+		out = append(out, splitFaces(text)...)
+	}
+	return out
+}
+
+// splitFaces cuts text where the face that has its characters changes.
+// Spaces and punctuation stay with the text around them. A character that
+// no face has, such as an emoji, is drawn as "?" rather than as nothing.
+func splitFaces(text string) []span {
+	var out []span
+	var b strings.Builder
+	var cur *face
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, span{b.String(), cur})
+			b.Reset()
+		}
+	}
+	for _, r := range text {
+		if unicode.IsSpace(r) && cur != nil {
+			b.WriteRune(' ')
+			continue
+		}
+		f := faceFor(r)
+		if f == nil {
+			f, r = faces[0], '?'
+		}
+		if cur != nil && f != cur && !(cur.has(r) && !unicode.IsLetter(r)) {
+			flush()
+		}
+		if b.Len() == 0 {
+			cur = f
+		}
+		b.WriteRune(r)
+	}
+	flush()
+	return out
+}
+
+// faceFor returns the first face with a glyph for r, or nil.
+func faceFor(r rune) *face {
+	for _, f := range faces {
+		if f.has(r) {
+			return f
+		}
+	}
+	return nil
+}
+
+// style is how a piece of text is set.
+type style struct {
+	size float64 // points
+	bold bool
+}
+
+func (s style) fontStyle() string {
+	if s.bold {
+		return "B"
+	}
+	return ""
+}
+
+// lineHeight is the distance between baselines, in millimetres.
+func (s style) lineHeight() float64 { return s.size * 0.3528 * 1.35 }
+
+// spansWidth measures spans in millimetres.
+func (d *doc) spansWidth(spans []span, st style) float64 {
+	var w float64
+	for _, sp := range spans {
+		d.SetFont(sp.face.family, st.fontStyle(), st.size)
+		w += d.GetStringWidth(sp.text)
+	}
+	return w
+}
+
+// textWidth measures a logical line.
+func (d *doc) textWidth(line string, st style) float64 {
+	return d.spansWidth(visualSpans(line, d.rtl), st)
+}
+
+// line draws one logical line in the box from x to x+w with its baseline
+// at y. The line reads in the direction of its first letter with one, so a
+// Dutch sentence on an Arabic plan keeps its full stop at the end; it is
+// aligned by the document's direction.
+func (d *doc) line(x, y, w float64, text string, st style, a align) {
+	rtl := d.rtl
+	if r, ok := cards.StrongDirection(text); ok {
+		rtl = r
+	}
+	spans := visualSpans(text, rtl)
+	width := d.spansWidth(spans, st)
+	if d.rtl && a != alignCenter {
+		a = alignEnd - a // start is right, end is left
+	}
+	switch a {
+	case alignCenter:
+		x += (w - width) / 2
+	case alignEnd:
+		x += w - width
+	}
+	for _, sp := range spans {
+		d.SetFont(sp.face.family, st.fontStyle(), st.size)
+		d.Text(x, y, sp.text)
+		x += d.GetStringWidth(sp.text)
+	}
+}
+
+// wrap breaks text into lines, in logical order, that fit width. A word
+// longer than the width gets a line of its own rather than being cut.
+func (d *doc) wrap(text string, width float64, st style) []string {
+	space := d.textWidth(" ", st)
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			lines = append(lines, "")
+			continue
+		}
+		line, lineW := words[0], d.textWidth(words[0], st)
+		for _, word := range words[1:] {
+			ww := d.textWidth(word, st)
+			if lineW+space+ww > width {
+				lines = append(lines, line)
+				line, lineW = word, ww
+				continue
+			}
+			line += " " + word
+			lineW += space + ww
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
