@@ -1,4 +1,3 @@
-// Package pdf produces PDF documents.
 package pdf
 
 import (

@@ -34,20 +34,34 @@ func visualSpans(line string, rtl bool) []span {
 	for _, run := range cards.VisualRuns(line, rtl) {
 		text := run.Text
 		if run.RTL {
-			rs := []rune(ShapeArabic(text))
-			for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
-				rs[i], rs[j] = rs[j], rs[i]
-			}
-			for i, r := range rs {
-				if m, ok := mirrored[r]; ok {
-					rs[i] = m
-				}
-			}
-			text = string(rs)
+			text = reverseClusters(ShapeArabic(text))
 		}
 		out = append(out, splitFaces(text)...)
 	}
 	return out
+}
+
+// reverseClusters reverses a right-to-left run for drawing from left to
+// right: letters in reverse order, each still followed by its marks
+// (harakat), and brackets mirrored.
+func reverseClusters(s string) string {
+	var clusters [][]rune
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) && len(clusters) > 0 {
+			last := len(clusters) - 1
+			clusters[last] = append(clusters[last], r)
+			continue
+		}
+		if m, ok := mirrored[r]; ok {
+			r = m
+		}
+		clusters = append(clusters, []rune{r})
+	}
+	out := make([]rune, 0, len(s))
+	for i := len(clusters) - 1; i >= 0; i-- {
+		out = append(out, clusters[i]...)
+	}
+	return string(out)
 }
 
 // splitFaces cuts text where the face that has its characters changes.

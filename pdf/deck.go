@@ -1,0 +1,411 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// Size is a width and a height in millimetres.
+type Size struct{ W, H float64 }
+
+// Papers and card formats the decks come in.
+var (
+	Papers  = map[string]Size{"a4": {210, 297}, "a3": {297, 420}, "letter": {215.9, 279.4}}
+	Formats = map[string]Size{"a6": {105, 148}, "a7": {74, 105}}
+)
+
+// Bleed is how far a card's background runs on past where it is cut, so a
+// cut a little off the line leaves no white edge.
+const Bleed = 3.0
+
+// markLength is the length of a crop mark: a short line on the extension of
+// a cut line, outside the cards and their bleed.
+const markLength = 5.0
+
+// Rect is a rectangle on a sheet, in millimetres from the top left.
+type Rect struct{ X, Y, W, H float64 }
+
+// Sheet is how cards are laid out on one side of a sheet: the trim boxes of
+// the cards, in reading order.
+type Sheet struct {
+	Paper Size
+	Card  Size    // as placed: turned a quarter when that fits more
+	Bleed float64 // around each card; 0 when the cards touch
+	Cols  int
+	Rows  int
+	Cells []Rect
+}
+
+// Layout fits as many cards as possible on the paper, upright or turned,
+// centred. With bleed, each card has its own bleed around it and the sheet
+// keeps room for crop marks outside: cards to cut one by one, as office
+// printers cannot print to the edge of the paper. Without bleed, the cards
+// touch and share their cut lines, so four A6 or eight A7 cards fill an A4
+// sheet: for a printer that prints to the edge and a paper cutter.
+func Layout(paper, card Size, bleed float64) (Sheet, error) {
+	best := Sheet{Paper: paper, Bleed: bleed}
+	margin := 0.0
+	if bleed > 0 {
+		margin = markLength
+	}
+	for _, c := range []Size{card, {card.H, card.W}} {
+		cellW, cellH := c.W+2*bleed, c.H+2*bleed
+		cols := int((paper.W - 2*margin + 0.01) / cellW)
+		rows := int((paper.H - 2*margin + 0.01) / cellH)
+		if cols*rows > best.Cols*best.Rows {
+			best.Card, best.Cols, best.Rows = c, cols, rows
+		}
+	}
+	if best.Cols == 0 {
+		return best, fmt.Errorf("een kaart van %.0f × %.0f mm past niet op papier van %.0f × %.0f mm", card.W, card.H, paper.W, paper.H)
+	}
+	cellW, cellH := best.Card.W+2*bleed, best.Card.H+2*bleed
+	x0 := (paper.W-float64(best.Cols)*cellW)/2 + bleed
+	y0 := (paper.H-float64(best.Rows)*cellH)/2 + bleed
+	for r := 0; r < best.Rows; r++ {
+		for c := 0; c < best.Cols; c++ {
+			best.Cells = append(best.Cells, Rect{x0 + float64(c)*cellW, y0 + float64(r)*cellH, best.Card.W, best.Card.H})
+		}
+	}
+	return best, nil
+}
+
+// Block is the area the cards cover together, without their bleed.
+func (s Sheet) Block() Rect {
+	first, last := s.Cells[0], s.Cells[len(s.Cells)-1]
+	return Rect{first.X, first.Y, last.X + last.W - first.X, last.Y + last.H - first.Y}
+}
+
+// BackCells are the cells of the back side, for long-edge duplex: each back
+// is the mirror image, across the sheet's vertical middle, of its front,
+// shifted by offset (for printers that drift).
+func (s Sheet) BackCells(offset Size) []Rect {
+	out := make([]Rect, len(s.Cells))
+	for i, c := range s.Cells {
+		out[i] = Rect{s.Paper.W - c.X - c.W + offset.W, c.Y + offset.H, c.W, c.H}
+	}
+	return out
+}
+
+// CropMarks returns the crop marks of a side whose cards sit in cells, as
+// line segments (x1, y1, x2, y2): on every cut line, outside the cards and
+// their bleed, as far as the paper has room for them.
+func CropMarks(paper Size, cells []Rect, bleed float64) [][4]float64 {
+	markOffset := max(bleed, 1)
+	if len(cells) == 0 {
+		return nil
+	}
+	xs, ys := map[float64]bool{}, map[float64]bool{}
+	minX, minY, maxX, maxY := cells[0].X, cells[0].Y, cells[0].X+cells[0].W, cells[0].Y+cells[0].H
+	for _, c := range cells {
+		xs[round(c.X)], xs[round(c.X+c.W)] = true, true
+		ys[round(c.Y)], ys[round(c.Y+c.H)] = true, true
+		minX, minY = min(minX, c.X), min(minY, c.Y)
+		maxX, maxY = max(maxX, c.X+c.W), max(maxY, c.Y+c.H)
+	}
+	var marks [][4]float64
+	for x := range xs {
+		if minY-markOffset-markLength >= 0 {
+			marks = append(marks, [4]float64{x, minY - markOffset - markLength, x, minY - markOffset})
+		}
+		if maxY+markOffset+markLength <= paper.H {
+			marks = append(marks, [4]float64{x, maxY + markOffset, x, maxY + markOffset + markLength})
+		}
+	}
+	for y := range ys {
+		if minX-markOffset-markLength >= 0 {
+			marks = append(marks, [4]float64{minX - markOffset - markLength, y, minX - markOffset, y})
+		}
+		if maxX+markOffset+markLength <= paper.W {
+			marks = append(marks, [4]float64{maxX + markOffset, y, maxX + markOffset + markLength, y})
+		}
+	}
+	sortMarks(marks)
+	return marks
+}
+
+func round(v float64) float64 { return float64(int(v*100+0.5)) / 100 }
+
+// sortMarks orders marks so the PDF is the same every time.
+func sortMarks(m [][4]float64) {
+	less := func(a, b [4]float64) bool {
+		for i := range a {
+			if a[i] != b[i] {
+				return a[i] < b[i]
+			}
+		}
+		return false
+	}
+	for i := 1; i < len(m); i++ {
+		for j := i; j > 0 && less(m[j], m[j-1]); j-- {
+			m[j], m[j-1] = m[j-1], m[j]
+		}
+	}
+}
+
+// Back says what the back of the cards shows.
+type Back int
+
+const (
+	BackContent Back = iota // pros, cons, what you will do, effect
+	BackShared              // one design for all: the municipality
+)
+
+// Deck is what a card deck is drawn from: the cards, already in the deck's
+// language.
+type Deck struct {
+	Cards    []cards.Card
+	Paper    Size
+	Format   Size
+	Back     Back
+	Bleed    float64 // Bleed, or 0 for cards that touch
+	FoldOver bool    // front and back side by side, for single-sided printers
+	Offset   Size    // moves the backs, in millimetres
+	Org      Organisation
+	Lang     string
+	RTL      bool
+	T        Translate
+	Date     time.Time
+}
+
+// WriteDeck draws a card deck: for duplex printing, a page of fronts and
+// then a page of their backs, mirrored so each back lands behind its front;
+// or, fold-over, each card's front and back side by side.
+func WriteDeck(w io.Writer, dk Deck) error {
+	if len(dk.Cards) == 0 {
+		return fmt.Errorf("er zijn geen kaarten om af te drukken")
+	}
+	cardSize := dk.Format
+	if dk.FoldOver {
+		cardSize = Size{2 * dk.Format.W, dk.Format.H}
+	}
+	sheet, err := Layout(dk.Paper, cardSize, dk.Bleed)
+	if err != nil {
+		return err
+	}
+	t := dk.T
+	d := newDoc("P", fpdf.SizeType{Wd: dk.Paper.W, Ht: dk.Paper.H}, Meta{
+		Title: t("deck.title"), Author: dk.Org.Name, Subject: t("deck.subject"), Lang: dk.Lang, Created: dk.Date,
+	}, dk.RTL)
+	cw := &cardWriter{doc: d, dk: dk}
+	per := len(sheet.Cells)
+	for start := 0; start < len(dk.Cards); start += per {
+		batch := dk.Cards[start:min(start+per, len(dk.Cards))]
+		d.AddPage()
+		for i, c := range batch {
+			cell := sheet.Cells[i]
+			if dk.FoldOver {
+				turned := sheet.Card.W < sheet.Card.H // the pair stands upright: front on top
+				cw.front(c, half(cell, 0, turned))
+				cw.back(c, half(cell, 1, turned))
+			} else {
+				cw.front(c, cell)
+			}
+		}
+		cw.marks(sheet, sheet.Cells[:len(batch)])
+		if dk.FoldOver {
+			cw.foldLines(sheet, len(batch))
+			continue
+		}
+		d.AddPage()
+		backs := sheet.BackCells(dk.Offset)
+		for i, c := range batch {
+			cw.back(c, backs[i])
+		}
+		cw.marks(sheet, backs[:len(batch)])
+	}
+	return d.write(w)
+}
+
+// half is one half of a fold-over pair.
+func half(r Rect, i int, turned bool) Rect {
+	if turned {
+		return Rect{r.X, r.Y + float64(i)*r.H/2, r.W, r.H / 2}
+	}
+	return Rect{r.X + float64(i)*r.W/2, r.Y, r.W / 2, r.H}
+}
+
+// cardWriter draws cards.
+type cardWriter struct {
+	*doc
+	dk Deck
+}
+
+// clip limits drawing to the card and its bleed, so one card's background
+// never runs over its neighbour's.
+func (cw *cardWriter) clip(r Rect, f func()) {
+	b := cw.dk.Bleed
+	cw.ClipRect(r.X-b, r.Y-b, r.W+2*b, r.H+2*b, false)
+	f()
+	cw.ClipEnd()
+}
+
+// front: the category's colour band with its name, the pictogram, the title
+// and the summary.
+func (cw *cardWriter) front(c cards.Card, r Rect) {
+	t := cw.dk.T
+	cw.clip(r, func() {
+		col := categoryRGB[c.Category]
+		band, b := r.H*0.16, cw.dk.Bleed
+		cw.SetFillColor(col[0], col[1], col[2])
+		cw.Rect(r.X-b, r.Y-b, r.W+2*b, band+b, "F") // the band runs into the bleed
+		pad := r.W * 0.07
+		cw.SetTextColor(255, 255, 255)
+		st := style{size: r.W * 0.11, bold: true}
+		cw.fitLine(r.X+pad, r.Y+band*0.66, r.W-2*pad, t("category."+string(c.Category)), st, alignCenter)
+		cw.SetTextColor(0, 0, 0)
+		icon := r.W * 0.42
+		cw.pictogram(c.Pictogram, r.X+(r.W-icon)/2, r.Y+band+r.H*0.05, icon)
+		y := r.Y + band + r.H*0.05 + icon + r.H*0.04
+		y = cw.fitPara(r.X+pad, y, r.W-2*pad, r.Y+r.H*0.72, c.Title, style{size: r.W * 0.14, bold: true}, alignCenter)
+		cw.fitPara(r.X+pad, y+r.H*0.02, r.W-2*pad, r.Y+r.H-pad, c.Summary, style{size: r.W * 0.11}, alignCenter)
+	})
+}
+
+// back: the title, pros, cons, what you will do and the effect, with the
+// municipality at the foot; or the shared back design.
+func (cw *cardWriter) back(c cards.Card, r Rect) {
+	t := cw.dk.T
+	cw.clip(r, func() {
+		col := categoryRGB[c.Category]
+		pad := r.W * 0.07
+		foot, b := r.H*0.09, cw.dk.Bleed
+		cw.SetFillColor(col[0], col[1], col[2])
+		cw.Rect(r.X-b, r.Y+r.H-foot, r.W+2*b, foot+b, "F") // the foot runs into the bleed
+		cw.SetTextColor(255, 255, 255)
+		cw.fitLine(r.X+pad, r.Y+r.H-foot*0.35, r.W-2*pad, cw.dk.Org.Name, style{size: r.W * 0.09, bold: true}, alignCenter)
+		cw.SetTextColor(0, 0, 0)
+		if len(cw.dk.Org.Logo) > 0 {
+			opts := fpdf.ImageOptions{ImageType: imageType(cw.dk.Org.Logo)}
+			cw.RegisterImageOptionsReader("logo", opts, bytes.NewReader(cw.dk.Org.Logo))
+		}
+		if cw.dk.Back == BackShared {
+			icon := r.W * 0.5
+			cw.pictogram("gesprek", r.X+(r.W-icon)/2, r.Y+r.H*0.2, icon)
+			cw.fitLine(r.X+pad, r.Y+r.H*0.2+icon+r.H*0.1, r.W-2*pad, t("deck.shared"), style{size: r.W * 0.14, bold: true}, alignCenter)
+			cw.logo(r, foot)
+			return
+		}
+		parts := []textPart{{c.Title, true}, {t("row.pros"), true}}
+		for _, p := range c.Pros {
+			parts = append(parts, textPart{"+ " + p, false})
+		}
+		parts = append(parts, textPart{t("row.cons"), true})
+		for _, p := range c.Cons {
+			parts = append(parts, textPart{"– " + p, false})
+		}
+		parts = append(parts, textPart{t("deck.whatyoudo"), true}, textPart{c.WhatYouDo, false},
+			textPart{t("effect." + string(c.Effect.Level)), true})
+		// The largest size at which everything fits: a card is never cut off.
+		box := Rect{r.X + pad, r.Y + pad, r.W - 2*pad, r.H - foot - 2*pad}
+		size := r.W * 0.1
+		for size > 4 && cw.partsHeight(parts, box.W, size) > box.H {
+			size -= 0.25
+		}
+		y := box.Y
+		for _, p := range parts {
+			st := style{size: size, bold: p.bold}
+			for _, l := range cw.wrap(p.text, box.W, st) {
+				y += st.lineHeight()
+				cw.line(box.X, y-st.lineHeight()*0.25, box.W, l, st, alignStart)
+			}
+		}
+		cw.logo(r, foot)
+	})
+}
+
+// textPart is a paragraph of a card's back.
+type textPart struct {
+	text string
+	bold bool
+}
+
+func (cw *cardWriter) partsHeight(parts []textPart, width, size float64) float64 {
+	var h float64
+	for _, p := range parts {
+		st := style{size: size, bold: p.bold}
+		h += float64(len(cw.wrap(p.text, width, st))) * st.lineHeight()
+	}
+	return h
+}
+
+// logo draws the municipality's logo in the foot of a back.
+func (cw *cardWriter) logo(r Rect, foot float64) {
+	if len(cw.dk.Org.Logo) == 0 {
+		return
+	}
+	h := foot * 0.7
+	cw.ImageOptions("logo", r.X+r.W*0.05, r.Y+r.H-foot+(foot-h)/2, 0, h, false, fpdf.ImageOptions{ImageType: imageType(cw.dk.Org.Logo)}, 0, "")
+}
+
+func (cw *cardWriter) pictogram(name string, x, y, size float64) {
+	data, err := pictogramPNG(name)
+	if err != nil {
+		cw.SetError(err)
+		return
+	}
+	opts := fpdf.ImageOptions{ImageType: "PNG"}
+	cw.RegisterImageOptionsReader("picto-"+name, opts, bytes.NewReader(data))
+	cw.ImageOptions("picto-"+name, x, y, size, size, false, opts, 0, "")
+}
+
+// fitLine draws one line, smaller when it does not fit the width.
+func (cw *cardWriter) fitLine(x, y, w float64, text string, st style, a align) {
+	for st.size > 4 && cw.textWidth(text, st) > w {
+		st.size -= 0.25
+	}
+	cw.line(x, y, w, text, st, a)
+}
+
+// fitPara draws wrapped text between y and bottom, smaller when it does not
+// fit, and returns where it ended.
+func (cw *cardWriter) fitPara(x, y, w, bottom float64, text string, st style, a align) float64 {
+	lines := cw.wrap(text, w, st)
+	for st.size > 4 && y+float64(len(lines))*st.lineHeight() > bottom {
+		st.size -= 0.25
+		lines = cw.wrap(text, w, st)
+	}
+	for _, l := range lines {
+		y += st.lineHeight()
+		cw.line(x, y-st.lineHeight()*0.25, w, l, st, a)
+	}
+	return y
+}
+
+// marks draws the crop marks of one side.
+func (cw *cardWriter) marks(s Sheet, cells []Rect) {
+	cw.SetDrawColor(0, 0, 0)
+	cw.SetLineWidth(0.2)
+	for _, m := range CropMarks(s.Paper, cells, s.Bleed) {
+		cw.Line(m[0], m[1], m[2], m[3])
+	}
+}
+
+// foldLines marks where a fold-over pair is folded: a dashed line.
+func (cw *cardWriter) foldLines(s Sheet, n int) {
+	cw.SetDrawColor(0x99, 0x99, 0x99)
+	cw.SetLineWidth(0.2)
+	cw.SetDashPattern([]float64{2, 2}, 0)
+	for _, c := range s.Cells[:n] {
+		if s.Card.W < s.Card.H {
+			cw.Line(c.X, c.Y+c.H/2, c.X+c.W, c.Y+c.H/2)
+		} else {
+			cw.Line(c.X+c.W/2, c.Y, c.X+c.W/2, c.Y+c.H)
+		}
+	}
+	cw.SetDashPattern(nil, 0)
+}
+
+// categoryRGB are the category colours, as in the app.
+var categoryRGB = map[cards.Category][3]int{
+	cards.CategoryClientPicture: {0x1F, 0x5F, 0xAF},
+	cards.CategoryPractical:     {0xA8, 0x4B, 0x00},
+	cards.CategoryTowardWork:    {0x1E, 0x7A, 0x46},
+	cards.CategoryAftercare:     {0x6E, 0x3F, 0xA8},
+}
