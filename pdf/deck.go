@@ -344,17 +344,6 @@ func (cw *cardWriter) logo(r Rect, foot float64) {
 	cw.ImageOptions("logo", r.X+r.W*0.05, r.Y+r.H-foot+(foot-h)/2, 0, h, false, fpdf.ImageOptions{ImageType: imageType(cw.dk.Org.Logo)}, 0, "")
 }
 
-func (cw *cardWriter) pictogram(name string, x, y, size float64) {
-	data, err := pictogramPNG(name)
-	if err != nil {
-		cw.SetError(err)
-		return
-	}
-	opts := fpdf.ImageOptions{ImageType: "PNG"}
-	cw.RegisterImageOptionsReader("picto-"+name, opts, bytes.NewReader(data))
-	cw.ImageOptions("picto-"+name, x, y, size, size, false, opts, 0, "")
-}
-
 // fitLine draws one line, smaller when it does not fit the width.
 func (cw *cardWriter) fitLine(x, y, w float64, text string, st style, a align) {
 	for st.size > 4 && cw.textWidth(text, st) > w {

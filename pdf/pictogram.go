@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"sync"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/fyne-io/oksvg"
 	"github.com/srwiley/rasterx"
 
@@ -42,4 +43,16 @@ func pictogramPNG(name string) ([]byte, error) {
 	}
 	pictogramPNGs.Store(name, buf.Bytes())
 	return buf.Bytes(), nil
+}
+
+// pictogram draws one of our pictograms, size millimetres square.
+func (d *doc) pictogram(name string, x, y, size float64) {
+	data, err := pictogramPNG(name)
+	if err != nil {
+		d.SetError(err)
+		return
+	}
+	opts := fpdf.ImageOptions{ImageType: "PNG"}
+	d.RegisterImageOptionsReader("picto-"+name, opts, bytes.NewReader(data))
+	d.ImageOptions("picto-"+name, x, y, size, size, false, opts, 0, "")
 }

@@ -199,20 +199,9 @@ func (pl *planWriter) section(title, pictogram string) {
 	if pl.rtl {
 		x, tx = planMargin+planWidth-icon, planMargin
 	}
-	pl.image(pictogram, x, pl.y, icon)
+	pl.pictogram(pictogram, x, pl.y, icon)
 	pl.line(tx, pl.y+icon*0.7, planWidth-icon-3, title, planHeading, alignStart)
 	pl.y += icon + 2
-}
-
-// image draws a pictogram.
-func (pl *planWriter) image(name string, x, y, size float64) {
-	data, err := pictogramPNG(name)
-	if err != nil {
-		pl.SetError(err)
-		return
-	}
-	pl.RegisterImageOptionsReader("picto-"+name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(data))
-	pl.ImageOptions("picto-"+name, x, y, size, size, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 }
 
 // header is the title, the client's name and the date, with the
