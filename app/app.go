@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -29,6 +30,15 @@ const usage = `Gebruik:
   samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.csv of .toml)
   samenbeslissen catalogus ingebouwd            gebruik weer de ingebouwde catalogus
   samenbeslissen voorbeeld                      maak een voorbeeldcliënt met een ingevuld gesprek
+  samenbeslissen plan --sessie ID [--taal nl] --uit plan.pdf
+                                                het plan van een gesprek, voor de cliënt
+  samenbeslissen overzicht (--sessie ID | --kaarten ID,ID) [--leeg] [--taal nl] --uit overzicht.pdf
+                                                de keuzes naast elkaar; --leeg om op papier in te vullen
+  samenbeslissen kaarten [--taal nl] [--papier a4|a3|letter] [--formaat a6|a7] [--kaarten ID,ID]
+                 [--achterkant inhoud|gedeeld] [--afloop=false] [--vouw] [--verschuiving X,Y] --uit kaarten.pdf
+                                                keuzekaarten om te drukken: voorkant en achterkant
+  samenbeslissen gemeente [--naam N] [--contact C] [--telefoon T] [--logo logo.png]
+                                                de gemeente op de afdrukken
 
   --data MAP      map voor de gegevens van de app (standaard: %s)
   --db BESTAND    de database (standaard: samenbeslissen.db in die map)
@@ -61,6 +71,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runWindow(store, *dbPath, *session, *lang, stderr)
 	case rest[0] == "voorbeeld":
 		return runExample(store, *dbPath, stdout, stderr)
+	case rest[0] == "plan" || rest[0] == "overzicht" || rest[0] == "kaarten" || rest[0] == "gemeente":
+		cat, notice, err := store.current()
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		if notice != "" {
+			fmt.Fprintln(stderr, notice)
+		}
+		db, err := storage.Open(*dbPath)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer db.Close()
+		if rest[0] == "gemeente" {
+			return runOrganisation(db, rest[1:], stdout, stderr)
+		}
+		return runPrint(printer{db: db, cat: cat, now: time.Now}, rest[0], rest[1:], stdout, stderr)
 	case rest[0] == "catalogus":
 		return runCatalogue(store, rest[1:], stdout, stderr)
 	case rest[0] == "help" || rest[0] == "hulp":

@@ -31,6 +31,14 @@ type Client struct {
 	Sessions     int       // number of sessions
 }
 
+// Organisation is the municipality as the printables name it.
+type Organisation struct {
+	Name    string // "Gemeente Arnhem"
+	Contact string // whom the client can call
+	Phone   string
+	Logo    []byte // PNG or JPEG; optional
+}
+
 // LifeArea is a part of the client's life looked at in step 2.
 type LifeArea string
 

@@ -167,7 +167,7 @@ type Deck struct {
 	Bleed    float64 // Bleed, or 0 for cards that touch
 	FoldOver bool    // front and back side by side, for single-sided printers
 	Offset   Size    // moves the backs, in millimetres
-	Org      Organisation
+	Org      cards.Organisation
 	Lang     string
 	RTL      bool
 	T        Translate

@@ -31,7 +31,7 @@ func exampleDeck(t testing.TB, lang string, n int) Deck {
 			}
 		}
 	}
-	return Deck{Cards: out, Paper: Papers["a4"], Format: Formats["a6"], Bleed: 0, Org: Organisation{Name: "Gemeente Voorbeeld"},
+	return Deck{Cards: out, Paper: Papers["a4"], Format: Formats["a6"], Bleed: 0, Org: cards.Organisation{Name: "Gemeente Voorbeeld"},
 		Lang: lang, RTL: lang == "ar", T: tr.T, Date: testDate}
 }
 

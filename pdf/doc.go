@@ -66,22 +66,13 @@ func (f *face) has(r rune) bool {
 // doc is one PDF being drawn.
 type doc struct {
 	*fpdf.Fpdf
-	rtl bool // the document's main direction
+	rtl   bool            // the document's main direction
+	added map[string]bool // fonts already in the PDF
 }
 
 // newDoc starts a PDF with the embedded fonts and the metadata.
 func newDoc(orientation string, size fpdf.SizeType, m Meta, rtl bool) *doc {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: size})
-	for _, f := range faces {
-		for _, style := range []string{"", "B"} {
-			file := f.file + "-Regular"
-			if style == "B" {
-				file = f.file + "-Bold"
-			}
-			data, _ := assets.Font(file)
-			p.AddUTF8FontFromBytes(f.family, style, data)
-		}
-	}
 	p.SetTitle(m.Title, true)
 	p.SetAuthor(m.Author, true)
 	p.SetSubject(m.Subject, true)
@@ -91,7 +82,23 @@ func newDoc(orientation string, size fpdf.SizeType, m Meta, rtl bool) *doc {
 	p.SetModificationDate(m.Created)
 	p.SetCatalogSort(true)
 	p.SetAutoPageBreak(false, 0)
-	return &doc{Fpdf: p, rtl: rtl}
+	return &doc{Fpdf: p, rtl: rtl, added: map[string]bool{}}
+}
+
+// setFont selects a face; a font goes into the PDF only once it is used,
+// and then only the characters used (fpdf subsets it).
+func (d *doc) setFont(f *face, st style) {
+	key := f.family + st.fontStyle()
+	if !d.added[key] {
+		file := f.file + "-Regular"
+		if st.bold {
+			file = f.file + "-Bold"
+		}
+		data, _ := assets.Font(file)
+		d.AddUTF8FontFromBytes(f.family, st.fontStyle(), data)
+		d.added[key] = true
+	}
+	d.SetFont(f.family, st.fontStyle(), st.size)
 }
 
 // write finishes the PDF into w.

@@ -18,7 +18,7 @@ type Overview struct {
 	Options []cards.Option
 	Weighed bool   // mark the client's weights; false leaves circles to fill in on paper
 	Client  string // optional
-	Org     Organisation
+	Org     cards.Organisation
 	Lang    string
 	RTL     bool
 	T       Translate

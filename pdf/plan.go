@@ -11,14 +11,6 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-// Organisation is the municipality as the printables name it.
-type Organisation struct {
-	Name    string // "Gemeente Arnhem"
-	Contact string // the contact person
-	Phone   string
-	Logo    []byte // PNG or JPEG; optional
-}
-
 // Translate returns a message in the printable's language, filled in with
 // data, as locales.Translator.T does.
 type Translate func(id string, data ...any) string
@@ -29,7 +21,7 @@ type Translate func(id string, data ...any) string
 type Plan struct {
 	Client  cards.Client
 	Session cards.Session
-	Org     Organisation
+	Org     cards.Organisation
 	Lang    string
 	RTL     bool
 	T       Translate

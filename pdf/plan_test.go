@@ -54,7 +54,7 @@ func examplePlan(t testing.TB, lang string) Plan {
 	return Plan{
 		Client:  cards.Client{Name: "Samira El Amrani"},
 		Session: s,
-		Org:     Organisation{Name: "Gemeente Voorbeeld", Contact: "Jan de Vries", Phone: "14 026"},
+		Org:     cards.Organisation{Name: "Gemeente Voorbeeld", Contact: "Jan de Vries", Phone: "14 026"},
 		Lang:    lang,
 		RTL:     lang == "ar",
 		T:       tr.T,

@@ -128,7 +128,7 @@ func (s style) lineHeight() float64 { return s.size * 0.3528 * 1.35 }
 func (d *doc) spansWidth(spans []span, st style) float64 {
 	var w float64
 	for _, sp := range spans {
-		d.SetFont(sp.face.family, st.fontStyle(), st.size)
+		d.setFont(sp.face, st)
 		w += d.GetStringWidth(sp.text)
 	}
 	return w
@@ -160,7 +160,7 @@ func (d *doc) line(x, y, w float64, text string, st style, a align) {
 		x += w - width
 	}
 	for _, sp := range spans {
-		d.SetFont(sp.face.family, st.fontStyle(), st.size)
+		d.setFont(sp.face, st)
 		d.Text(x, y, sp.text)
 		x += d.GetStringWidth(sp.text)
 	}

@@ -213,3 +213,17 @@ func TestDB_FollowUp(t *testing.T) {
 		t.Errorf("client has %d sessions", cl.Sessions)
 	}
 }
+
+func TestDB_Organisation(t *testing.T) {
+	d := openTest(t)
+	if o, err := d.Organisation(); err != nil || o.Name != "" {
+		t.Fatalf("before setting: %+v, %v", o, err)
+	}
+	want := cards.Organisation{Name: "Gemeente Voorbeeld", Contact: "Jan", Phone: "14 026", Logo: []byte("\x89PNG...")}
+	if err := d.SetOrganisation(want); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.Organisation(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Organisation() = %+v", got)
+	}
+}

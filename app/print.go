@@ -1,0 +1,283 @@
+package app
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/locales"
+	"github.com/samenbeslissen/samenbeslissen/pdf"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+)
+
+// printer makes the printables from the database and the catalogue in use;
+// the command line and the window's print buttons share it.
+type printer struct {
+	db    *storage.DB
+	cat   *cards.Catalogue
+	now   func() time.Time
+	files string // where the window's printables go
+}
+
+// rtl says which languages are written right to left.
+func rtl(lang string) bool { return lang == "ar" || lang == "fa" }
+
+// language returns the translator and the card texts of a language.
+func language(lang string) (*locales.Translator, cards.Translations, error) {
+	tr, err := locales.New(lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := assets.CardTranslations(lang)
+	return tr, t, err
+}
+
+// translated returns card c in a language, Dutch where there is no translation.
+func translated(c cards.Card, t cards.Translations) cards.Card {
+	if tc, ok := t.Apply(c); ok {
+		return tc
+	}
+	return c
+}
+
+// plan draws the client's plan of a session.
+func (p printer) plan(w io.Writer, sessionID int64, lang string) error {
+	s, err := p.db.Session(sessionID)
+	if err != nil {
+		return err
+	}
+	c, err := p.db.Client(s.ClientID)
+	if err != nil {
+		return err
+	}
+	org, err := p.db.Organisation()
+	if err != nil {
+		return err
+	}
+	tr, t, err := language(lang)
+	if err != nil {
+		return err
+	}
+	for i := range s.Options {
+		s.Options[i].Card = translated(s.Options[i].Card, t)
+	}
+	return pdf.WritePlan(w, pdf.Plan{Client: c, Session: s, Org: org, Lang: lang, RTL: rtl(lang), T: tr.T, Date: p.now()})
+}
+
+// overview draws the side-by-side overview of a session's options, or of
+// chosen cards left blank to fill in on paper.
+func (p printer) overview(w io.Writer, sessionID int64, ids []string, blank bool, lang string) error {
+	org, err := p.db.Organisation()
+	if err != nil {
+		return err
+	}
+	tr, t, err := language(lang)
+	if err != nil {
+		return err
+	}
+	ov := pdf.Overview{Weighed: !blank, Org: org, Lang: lang, RTL: rtl(lang), T: tr.T, Date: p.now()}
+	if sessionID != 0 {
+		s, err := p.db.Session(sessionID)
+		if err != nil {
+			return err
+		}
+		c, _ := p.db.Client(s.ClientID)
+		ov.Client, ov.Options = c.Name, s.Options
+	} else {
+		cs, err := p.pick(ids)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			ov.Options = append(ov.Options, cards.NewOption(c))
+		}
+	}
+	for i := range ov.Options {
+		ov.Options[i].Card = translated(ov.Options[i].Card, t)
+	}
+	return pdf.WriteOverview(w, ov)
+}
+
+// pick returns the cards with these IDs, or all when ids is empty.
+func (p printer) pick(ids []string) ([]cards.Card, error) {
+	if len(ids) == 0 {
+		return p.cat.Cards(), nil
+	}
+	var out []cards.Card
+	for _, id := range ids {
+		c, ok := p.cat.Card(strings.TrimSpace(id))
+		if !ok {
+			return nil, fmt.Errorf("kaart %q staat niet in de catalogus", id)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// deckOptions are the choices for a card deck.
+type deckOptions struct {
+	lang, paper, format, back string
+	ids                       []string
+	bleed, foldOver           bool
+	offset                    pdf.Size
+}
+
+func (p printer) deck(w io.Writer, o deckOptions) error {
+	paper, ok := pdf.Papers[strings.ToLower(o.paper)]
+	if !ok {
+		return fmt.Errorf("papier %q ken ik niet; kies a4, a3 of letter", o.paper)
+	}
+	format, ok := pdf.Formats[strings.ToLower(o.format)]
+	if !ok {
+		return fmt.Errorf("formaat %q ken ik niet; kies a6 of a7", o.format)
+	}
+	back := pdf.BackContent
+	switch o.back {
+	case "", "inhoud":
+	case "gedeeld":
+		back = pdf.BackShared
+	default:
+		return fmt.Errorf("achterkant %q ken ik niet; kies inhoud of gedeeld", o.back)
+	}
+	cs, err := p.pick(o.ids)
+	if err != nil {
+		return err
+	}
+	org, err := p.db.Organisation()
+	if err != nil {
+		return err
+	}
+	tr, t, err := language(o.lang)
+	if err != nil {
+		return err
+	}
+	for i := range cs {
+		cs[i] = translated(cs[i], t)
+	}
+	dk := pdf.Deck{Cards: cs, Paper: paper, Format: format, Back: back, FoldOver: o.foldOver, Offset: o.offset,
+		Org: org, Lang: o.lang, RTL: rtl(o.lang), T: tr.T, Date: p.now()}
+	if o.bleed {
+		dk.Bleed = pdf.Bleed
+	}
+	return pdf.WriteDeck(w, dk)
+}
+
+// writePDF draws into a file, which is only replaced once the PDF is whole.
+func writePDF(path string, draw func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := draw(&buf); err != nil {
+		return err
+	}
+	return storage.WriteFileAtomic(path, buf.Bytes())
+}
+
+// runPrint runs "plan", "overzicht" and "kaarten" on the command line.
+func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("uit", "", "")
+	lang := fs.String("taal", "nl", "")
+	session := fs.Int64("sessie", 0, "")
+	ids := fs.String("kaarten", "", "")
+	blank := fs.Bool("leeg", false, "")
+	paper := fs.String("papier", "a4", "")
+	format := fs.String("formaat", "a6", "")
+	back := fs.String("achterkant", "inhoud", "")
+	bleed := fs.Bool("afloop", true, "")
+	fold := fs.Bool("vouw", false, "")
+	offset := fs.String("verschuiving", "0,0", "")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "geef met --uit BESTAND.pdf aan waar de pdf moet komen")
+		return 2
+	}
+	var list []string
+	if *ids != "" {
+		list = strings.Split(*ids, ",")
+	}
+	var err error
+	switch cmd {
+	case "plan":
+		if *session == 0 {
+			fmt.Fprintln(stderr, "geef met --sessie ID aan van welk gesprek het plan is")
+			return 2
+		}
+		err = writePDF(*out, func(w io.Writer) error { return p.plan(w, *session, *lang) })
+	case "overzicht":
+		if *session == 0 && len(list) == 0 {
+			fmt.Fprintln(stderr, "geef --sessie ID of --kaarten ID,ID aan")
+			return 2
+		}
+		err = writePDF(*out, func(w io.Writer) error { return p.overview(w, *session, list, *blank, *lang) })
+	case "kaarten":
+		var off pdf.Size
+		if off, err = parseOffset(*offset); err == nil {
+			o := deckOptions{lang: *lang, paper: *paper, format: *format, back: *back, ids: list, bleed: *bleed, foldOver: *fold, offset: off}
+			err = writePDF(*out, func(w io.Writer) error { return p.deck(w, o) })
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s gemaakt.\n", *out)
+	return 0
+}
+
+// parseOffset reads "X,Y" in millimetres, such as "0.5,-1".
+func parseOffset(s string) (pdf.Size, error) {
+	xs, ys, ok := strings.Cut(s, ",")
+	x, err1 := strconv.ParseFloat(strings.TrimSpace(xs), 64)
+	y, err2 := strconv.ParseFloat(strings.TrimSpace(ys), 64)
+	if !ok || err1 != nil || err2 != nil || x < -20 || x > 20 || y < -20 || y > 20 {
+		return pdf.Size{}, fmt.Errorf("verschuiving %q: schrijf X,Y in millimeters, bijvoorbeeld 0.5,-1", s)
+	}
+	return pdf.Size{W: x, H: y}, nil
+}
+
+// runOrganisation sets the municipality's name, contact and logo.
+func runOrganisation(db *storage.DB, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gemeente", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o, err := db.Organisation()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	name := fs.String("naam", o.Name, "")
+	contact := fs.String("contact", o.Contact, "")
+	phone := fs.String("telefoon", o.Phone, "")
+	logo := fs.String("logo", "", "")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	o.Name, o.Contact, o.Phone = *name, *contact, *phone
+	if *logo != "" {
+		data, err := os.ReadFile(*logo)
+		if err != nil {
+			fmt.Fprintf(stderr, "logo %s kan niet gelezen worden: %v\n", filepath.Base(*logo), err)
+			return 1
+		}
+		if !bytes.HasPrefix(data, []byte("\x89PNG")) && !bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
+			fmt.Fprintln(stderr, "het logo moet een PNG- of JPEG-bestand zijn")
+			return 1
+		}
+		o.Logo = data
+	}
+	if err := db.SetOrganisation(o); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Gemeente: %s. Contact: %s, %s.\n", o.Name, o.Contact, o.Phone)
+	return 0
+}
