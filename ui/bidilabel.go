@@ -2,7 +2,9 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -119,11 +121,18 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 	}
 	lh := r.lineHeight()
 	for i, line := range lines {
-		runs := cards.VisualRuns(line, l.rtl)
+		var runs []string
+		for _, run := range cards.VisualRuns(line, l.rtl) {
+			if run.RTL {
+				runs = append(runs, rtlPieces(run.Text)...)
+			} else {
+				runs = append(runs, run.Text)
+			}
+		}
 		widths := make([]float32, len(runs))
 		var total float32
 		for k, run := range runs {
-			widths[k] = fyne.MeasureText(run.Text, l.textSize(), l.style).Width
+			widths[k] = fyne.MeasureText(run, l.textSize(), l.style).Width
 			total += widths[k]
 		}
 		x := float32(0)
@@ -131,7 +140,7 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 			x = size.Width - total
 		}
 		for k, run := range runs {
-			t := canvas.NewText(run.Text, fg)
+			t := canvas.NewText(run, fg)
 			t.TextSize = l.textSize()
 			t.TextStyle = l.style
 			t.Move(fyne.NewPos(x, float32(i)*lh))
@@ -141,6 +150,47 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 		}
 	}
 }
+
+// rtlPieces cuts a right-to-left run into what Fyne can draw: its words
+// (Fyne shapes a word of Arabic letters from right to left) and the spaces
+// and punctuation between them, which Fyne would leave in logical order.
+// The pieces come out in visual order, punctuation turned and mirrored.
+func rtlPieces(run string) []string {
+	var pieces []string
+	var cur []rune
+	curLetters := false
+	flush := func() {
+		if len(cur) > 0 {
+			pieces = append(pieces, string(cur))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range run {
+		letter := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r)
+		if letter != curLetters {
+			flush()
+			curLetters = letter
+		}
+		if !letter {
+			if m, ok := mirroredRunes[r]; ok {
+				r = m
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	slices.Reverse(pieces)
+	for i, p := range pieces {
+		if rs := []rune(p); !unicode.IsLetter(rs[0]) && !unicode.IsDigit(rs[0]) && !unicode.Is(unicode.Mn, rs[0]) {
+			slices.Reverse(rs)
+			pieces[i] = string(rs)
+		}
+	}
+	return pieces
+}
+
+// mirroredRunes are shown mirrored in right-to-left text.
+var mirroredRunes = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}
 
 func (r *bidiRenderer) MinSize() fyne.Size {
 	l := r.l

@@ -149,6 +149,14 @@ func (cv *ClientView) label(text string, scale float32, bold bool) *bidiLabel {
 	return l
 }
 
+// end puts an object at the end of the line: right on a right-to-left screen.
+func (cv *ClientView) end(o fyne.CanvasObject) fyne.CanvasObject {
+	if cv.rtl {
+		return container.NewBorder(nil, nil, nil, o)
+	}
+	return o
+}
+
 // field is a heading with what was said, or a note that nothing was yet.
 func (cv *ClientView) field(title, text string) fyne.CanvasObject {
 	if text == "" {
@@ -314,7 +322,7 @@ func (cv *ClientView) pointsBox(title string, points []string, weights []int, co
 			cv.v.set(key(i), strconv.Itoa(weights[i]))
 			changed()
 		}
-		box.Add(container.NewStack(roundedRect(tint(col, 0.9), 8), container.NewPadded(container.NewVBox(cv.label(p, 1, false), r))))
+		box.Add(container.NewStack(roundedRect(tint(col, 0.9), 8), container.NewPadded(container.NewVBox(cv.label(p, 1, false), cv.end(r)))))
 	}
 	return box
 }
@@ -354,7 +362,7 @@ func (cv *ClientView) decide() fyne.CanvasObject {
 			cv.v.set(cards.KeySure(i), string(a))
 			updateAdvice()
 		}
-		box.Add(container.NewVBox(cv.label(tr.T("sure."+strconv.Itoa(i+1)), 1, false), r))
+		box.Add(container.NewVBox(cv.label(tr.T("sure."+strconv.Itoa(i+1)), 1, false), cv.end(r)))
 	}
 	updateAdvice()
 	box.Add(adviceBox)
