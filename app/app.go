@@ -140,7 +140,8 @@ func runWindow(store catalogueStore, dbPath string, session int64, lang string, 
 		saver = storage.NewSaver(db, onSaved)
 		return saver
 	}
-	m, err := ui.NewMain(w, cat, store, db, newSaver, lang)
+	prn := printer{db: db, cat: cat, now: time.Now, files: filepath.Join(filepath.Dir(dbPath), "afdrukken")}
+	m, err := ui.NewMain(w, cat, store, db, newSaver, prn, lang)
 	if err != nil {
 		return fail(err)
 	}

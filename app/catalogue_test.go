@@ -98,7 +98,8 @@ func TestCatalogueCommands_Errors(t *testing.T) {
 		{[]string{"catalogus", "controleer", writeFile(t, data, "leeg.csv", "")}, 1, "het bestand is leeg"},
 		{[]string{"catalogus", "verwijder", "x"}, 2, `onbekende opdracht "catalogus verwijder"`},
 		{[]string{"catalogus"}, 2, "Gebruik:"},
-		{[]string{"kaarten"}, 2, `onbekende opdracht "kaarten"`},
+		{[]string{"afdrukken"}, 2, `onbekende opdracht "afdrukken"`},
+		{[]string{"kaarten"}, 2, "geef met --uit BESTAND.pdf aan"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := cli(t, data, tt.args...)

@@ -281,3 +281,31 @@ func runOrganisation(db *storage.DB, args []string, stdout, stderr io.Writer) in
 	fmt.Fprintf(stdout, "Gemeente: %s. Contact: %s, %s.\n", o.Name, o.Contact, o.Phone)
 	return 0
 }
+
+// The window's print buttons write here and open the file in the
+// computer's PDF viewer.
+
+// PrintPlan writes a session's plan in a language and returns the file.
+func (p printer) PrintPlan(sessionID int64, lang string) (string, error) {
+	path := filepath.Join(p.files, fmt.Sprintf("plan-%d-%s.pdf", sessionID, lang))
+	return path, writePDF(path, func(w io.Writer) error { return p.plan(w, sessionID, lang) })
+}
+
+// PrintOverview writes the side-by-side overview of a session.
+func (p printer) PrintOverview(sessionID int64, lang string) (string, error) {
+	path := filepath.Join(p.files, fmt.Sprintf("overzicht-%d-%s.pdf", sessionID, lang))
+	return path, writePDF(path, func(w io.Writer) error { return p.overview(w, sessionID, nil, false, lang) })
+}
+
+// PrintDeck writes a deck of the given cards: A6 on A4, with bleed and crop
+// marks, backs mirrored for duplex.
+func (p printer) PrintDeck(ids []string, lang string) (string, error) {
+	path := filepath.Join(p.files, "kaarten-"+lang+".pdf")
+	o := deckOptions{lang: lang, paper: "a4", format: "a6", ids: ids, bleed: true}
+	return path, writePDF(path, func(w io.Writer) error { return p.deck(w, o) })
+}
+
+// Organisation and SetOrganisation pass the municipality's settings on.
+func (p printer) Organisation() (cards.Organisation, error) { return p.db.Organisation() }
+
+func (p printer) SetOrganisation(o cards.Organisation) error { return p.db.SetOrganisation(o) }

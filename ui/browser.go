@@ -31,6 +31,7 @@ type Browser struct {
 	experience *choiceSelect[cards.WorkExperience]
 	language   *choiceSelect[cards.LanguageLevel]
 	clear      *button
+	print      *button // prints the cards shown, set up by Main
 	count      *widget.Label
 	empty      *widget.Label
 	grid       *widget.GridWrap
@@ -68,7 +69,8 @@ func NewBrowser(cat *cards.Catalogue, tr *locales.Translator, f cards.Filter) *B
 				o.(*cardTile).set(b.results[i], b.tr)
 			}
 		})
-	b.gridPage = container.NewBorder(container.NewPadded(b.count), nil, nil, nil, container.NewStack(b.grid, container.NewPadded(b.empty)))
+	b.print = newButton(tr.T("print.deck"), theme.DocumentPrintIcon(), nil)
+	b.gridPage = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, b.count, b.print)), nil, nil, nil, container.NewStack(b.grid, container.NewPadded(b.empty)))
 	b.body = container.NewStack(b.gridPage)
 
 	sidebar := container.NewVScroll(container.NewPadded(container.NewVBox(
@@ -101,6 +103,15 @@ func NewBrowser(cat *cards.Catalogue, tr *locales.Translator, f cards.Filter) *B
 
 // Content returns the browser's root object.
 func (b *Browser) Content() fyne.CanvasObject { return b.content }
+
+// Shown returns the IDs of the cards the filter shows.
+func (b *Browser) Shown() []string {
+	ids := make([]string, len(b.results))
+	for i, c := range b.results {
+		ids[i] = c.ID
+	}
+	return ids
+}
 
 // Filter returns what the user has chosen.
 func (b *Browser) Filter() cards.Filter { return b.filter }

@@ -65,7 +65,13 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	turn.Importance = widget.HighImportance
 	hint := widget.NewLabel(tr.T("cv.hint"))
 	hint.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, back, container.NewHBox(started, hint, turn)), bar, v.heading)
+	plan := newButton(tr.T("print.plan"), theme.DocumentPrintIcon(), func() {
+		m.print(func() (string, error) { return m.printer.PrintPlan(v.s.ID, m.printLanguage()) })
+	})
+	overview := newButton(tr.T("print.overview"), theme.DocumentPrintIcon(), func() {
+		m.print(func() (string, error) { return m.printer.PrintOverview(v.s.ID, m.printLanguage()) })
+	})
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, started), container.NewHBox(plan, overview, hint, turn)), bar, v.heading)
 	v.content = container.NewBorder(top, container.NewBorder(nil, nil, v.prev, v.next), nil, nil, v.body)
 	v.show()
 	return v

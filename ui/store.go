@@ -34,3 +34,13 @@ type Saver interface {
 // NewSaverFunc starts a saver that reports each write to onSaved, from any
 // goroutine.
 type NewSaverFunc func(onSaved func(pending bool, err error)) Saver
+
+// Printer writes the printables as PDF files and returns their paths; the
+// app package implements it with package pdf.
+type Printer interface {
+	PrintPlan(sessionID int64, lang string) (string, error)
+	PrintOverview(sessionID int64, lang string) (string, error)
+	PrintDeck(cardIDs []string, lang string) (string, error)
+	Organisation() (cards.Organisation, error)
+	SetOrganisation(cards.Organisation) error
+}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net/url"
+	"path/filepath"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,6 +40,7 @@ type Main struct {
 	win        fyne.Window
 	store      Store
 	catalogues CatalogueStore
+	printer    Printer
 	saver      Saver
 	tr         *locales.Translator
 	cat        *cards.Catalogue
@@ -57,12 +60,12 @@ type Main struct {
 
 // NewMain fills win with the app over catalogue cat and database store, in
 // language lang. newSaver starts the background saver for typed edits.
-func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, store Store, newSaver NewSaverFunc, lang string) (*Main, error) {
+func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, store Store, newSaver NewSaverFunc, printer Printer, lang string) (*Main, error) {
 	tr, err := locales.New(lang)
 	if err != nil {
 		return nil, err
 	}
-	m := &Main{win: win, store: store, catalogues: catalogues, tr: tr, cat: cat,
+	m := &Main{win: win, store: store, catalogues: catalogues, printer: printer, tr: tr, cat: cat,
 		translations: map[string]cards.Translations{}, loadTranslations: assets.CardTranslations}
 	m.saver = newSaver(func(pending bool, err error) {
 		fyne.Do(func() {
@@ -84,6 +87,9 @@ func (m *Main) build(f cards.Filter) {
 	tr := m.tr
 	m.win.SetTitle(tr.T("app.title"))
 	m.browser = NewBrowser(m.cat, tr, f)
+	m.browser.print.OnTapped = func() {
+		m.print(func() (string, error) { return m.printer.PrintDeck(m.browser.Shown(), m.tr.Language().String()) })
+	}
 	m.home = newHome(m)
 
 	langs := locales.Languages()
@@ -104,6 +110,8 @@ func (m *Main) build(f cards.Filter) {
 		fyne.NewMenuItem(tr.T("menu.catalogue.load"), m.loadCatalogue),
 		fyne.NewMenuItem(tr.T("menu.catalogue.save"), m.saveCatalogue),
 		fyne.NewMenuItem(tr.T("menu.catalogue.builtin"), m.useBuiltIn),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(tr.T("menu.organisation"), m.editOrganisation),
 	)
 	catalogue.OnTapped = func() {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(catalogue).AddXY(0, catalogue.Size().Height)
@@ -257,6 +265,80 @@ func (m *Main) cardTranslations(lang string) cards.Translations {
 	}
 	m.translations[lang] = t
 	return t
+}
+
+// printLanguage is the language printables for the client are in: the one
+// chosen in the client view, or the interface's.
+func (m *Main) printLanguage() string {
+	if m.clientLang != "" {
+		return m.clientLang
+	}
+	return m.tr.Language().String()
+}
+
+// print writes a PDF and opens it in the computer's PDF viewer.
+func (m *Main) print(write func() (string, error)) {
+	path, err := write()
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	u, err := url.Parse("file://" + filepath.ToSlash(path))
+	if err == nil {
+		err = fyne.CurrentApp().OpenURL(u)
+	}
+	if err != nil {
+		dialog.ShowInformation(m.tr.T("print.done"), m.tr.T("print.saved", map[string]any{"File": path}), m.win)
+	}
+}
+
+// editOrganisation edits the municipality on the printables.
+func (m *Main) editOrganisation() {
+	tr := m.tr
+	o, err := m.printer.Organisation()
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	name, contact, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(o.Name)
+	contact.SetText(o.Contact)
+	phone.SetText(o.Phone)
+	logo := o.Logo
+	logoLabel := widget.NewLabel(tr.T("org.logo.none"))
+	if len(logo) > 0 {
+		logoLabel.SetText(tr.T("org.logo.set"))
+	}
+	pick := newButton(tr.T("org.logo.pick"), nil, func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				m.showError(err)
+				return
+			}
+			defer r.Close()
+			data, err := io.ReadAll(r)
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			logo = data
+			logoLabel.SetText(r.URI().Name())
+		}, m.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+		d.Show()
+	})
+	form := dialog.NewForm(tr.T("menu.organisation"), tr.T("org.save"), tr.T("dialog.cancel"), []*widget.FormItem{
+		widget.NewFormItem(tr.T("org.name"), name),
+		widget.NewFormItem(tr.T("org.contact"), contact),
+		widget.NewFormItem(tr.T("org.phone"), phone),
+		widget.NewFormItem(tr.T("org.logo"), container.NewBorder(nil, nil, nil, pick, logoLabel)),
+	}, func(ok bool) {
+		if ok {
+			m.showError(m.printer.SetOrganisation(cards.Organisation{Name: name.Text, Contact: contact.Text, Phone: phone.Text, Logo: logo}))
+		}
+	}, m.win)
+	form.Resize(fyne.NewSize(560, 0))
+	form.Show()
 }
 
 // OpenSession opens a session, as from the command line.

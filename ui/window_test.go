@@ -51,10 +51,12 @@ func newTestMainDB(t *testing.T, path string) (*Main, fyne.Window, fileStore, *s
 	// The saver reports writes from its own goroutine through fyne.Do, which
 	// the test driver runs on that goroutine rather than the UI's; so here
 	// the status comes only from the flush when a session closes.
+	// Printing is tested through the app package's command line, which
+	// shares the printer with the window; here there is none.
 	m, err := NewMain(w, cat, store, db, func(func(bool, error)) Saver {
 		saver = storage.NewSaver(db, nil)
 		return saver
-	}, "nl")
+	}, nil, "nl")
 	if err != nil {
 		t.Fatal(err)
 	}
