@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"slices"
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -12,6 +13,7 @@ import (
 	"github.com/srwiley/rasterx"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
 // pictogramPixels is the size pictograms are rasterised at: sharp in print
@@ -34,9 +36,12 @@ func pictogramPNG(name string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pictogram %s: %w", name, err)
 	}
-	icon.SetTarget(0, 0, pictogramPixels, pictogramPixels)
-	img := image.NewRGBA(image.Rect(0, 0, pictogramPixels, pictogramPixels))
-	icon.Draw(rasterx.NewDasher(pictogramPixels, pictogramPixels, rasterx.NewScannerGV(pictogramPixels, pictogramPixels, img, img.Bounds())), 1)
+	// fpdf writes images ordered by width only; a width of its own for each
+	// pictogram keeps the PDF the same byte for byte from run to run.
+	px := pictogramPixels + slices.Index(cards.Pictograms, name) + 1
+	icon.SetTarget(0, 0, float64(px), float64(px))
+	img := image.NewRGBA(image.Rect(0, 0, px, px))
+	icon.Draw(rasterx.NewDasher(px, px, rasterx.NewScannerGV(px, px, img, img.Bounds())), 1)
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
 		return nil, err

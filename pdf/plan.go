@@ -53,7 +53,6 @@ func WritePlan(w io.Writer, p Plan) error {
 	}, p.RTL)
 	pl := &planWriter{doc: d, p: p}
 	d.SetFooterFunc(pl.footer)
-	d.AliasNbPages("{nb}")
 	d.AddPage()
 	pl.y = planMargin
 	pl.header()
