@@ -304,10 +304,7 @@ func (cw *cardWriter) back(c cards.Card, r Rect) {
 			textPart{t("effect." + string(c.Effect.Level)), true})
 		// The largest size at which everything fits: a card is never cut off.
 		box := Rect{r.X + pad, r.Y + pad, r.W - 2*pad, r.H - foot - 2*pad}
-		size := r.W * 0.1
-		for size > 4 && cw.partsHeight(parts, box.W, size) > box.H {
-			size -= 0.25
-		}
+		size := cw.fitSize(parts, box, r.W*0.1)
 		y := box.Y
 		for _, p := range parts {
 			st := style{size: size, bold: p.bold}
@@ -318,6 +315,25 @@ func (cw *cardWriter) back(c cards.Card, r Rect) {
 		}
 		cw.logo(r, foot)
 	})
+}
+
+// fitSize finds, to a quarter point, the largest text size up to most at
+// which the parts fit the box, by halving the range.
+func (cw *cardWriter) fitSize(parts []textPart, box Rect, most float64) float64 {
+	const least = 4.0
+	if cw.partsHeight(parts, box.W, most) <= box.H {
+		return most
+	}
+	lo, hi := least, most // lo fits or is the least there is; hi does not fit
+	for hi-lo > 0.25 {
+		mid := (lo + hi) / 2
+		if cw.partsHeight(parts, box.W, mid) <= box.H {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // textPart is a paragraph of a card's back.

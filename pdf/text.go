@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
@@ -100,13 +101,23 @@ func splitFaces(text string) []span {
 
 // faceFor returns the first face with a glyph for r, or nil.
 func faceFor(r rune) *face {
+	if f, ok := faceCache.Load(r); ok {
+		return f.(*face)
+	}
+	var found *face
 	for _, f := range faces {
 		if f.has(r) {
-			return f
+			found = f
+			break
 		}
 	}
-	return nil
+	faceCache.Store(r, found)
+	return found
 }
+
+// faceCache remembers faceFor's answers: looking a glyph up in a font's
+// character map is slow enough to show in a 200-card deck.
+var faceCache sync.Map // rune → *face
 
 // style is how a piece of text is set.
 type style struct {
