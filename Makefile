@@ -28,7 +28,7 @@ test: deps
 BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 bench:
 	mkdir -p bin
-	$(GO) test ./cards ./storage -run '^$$' -bench . -count 10 > bin/bench.txt
+	$(GO) test ./cards ./storage ./pdf -run '^$$' -bench . -count 10 > bin/bench.txt
 	$(GO) run $(BENCHSTAT) bin/bench.txt
 
 # Installs missing Debian packages: quietly with apt-get as root, otherwise
@@ -45,6 +45,8 @@ deps:
 		fi; \
 	fi
 
-# Screenshot of the running app under Xvfb, as in docs/.
+# Screenshots of the running app under Xvfb, and the printables rendered to
+# PNG, as in docs/.
 screenshot: deps build
 	./scripts/screenshot.sh $(BIN) docs
+	./scripts/printables.sh $(BIN) docs

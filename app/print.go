@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,6 +49,17 @@ func translated(c cards.Card, t cards.Translations) cards.Card {
 	return c
 }
 
+// context returns what every printable needs: the municipality, and the
+// translator and card texts of the language.
+func (p printer) context(lang string) (cards.Organisation, *locales.Translator, cards.Translations, error) {
+	org, err := p.db.Organisation()
+	if err != nil {
+		return org, nil, nil, err
+	}
+	tr, t, err := language(lang)
+	return org, tr, t, err
+}
+
 // plan draws the client's plan of a session.
 func (p printer) plan(w io.Writer, sessionID int64, lang string) error {
 	s, err := p.db.Session(sessionID)
@@ -58,11 +70,7 @@ func (p printer) plan(w io.Writer, sessionID int64, lang string) error {
 	if err != nil {
 		return err
 	}
-	org, err := p.db.Organisation()
-	if err != nil {
-		return err
-	}
-	tr, t, err := language(lang)
+	org, tr, t, err := p.context(lang)
 	if err != nil {
 		return err
 	}
@@ -75,11 +83,7 @@ func (p printer) plan(w io.Writer, sessionID int64, lang string) error {
 // overview draws the side-by-side overview of a session's options, or of
 // chosen cards left blank to fill in on paper.
 func (p printer) overview(w io.Writer, sessionID int64, ids []string, blank bool, lang string) error {
-	org, err := p.db.Organisation()
-	if err != nil {
-		return err
-	}
-	tr, t, err := language(lang)
+	org, tr, t, err := p.context(lang)
 	if err != nil {
 		return err
 	}
@@ -109,7 +113,7 @@ func (p printer) overview(w io.Writer, sessionID int64, ids []string, blank bool
 // pick returns the cards with these IDs, or all when ids is empty.
 func (p printer) pick(ids []string) ([]cards.Card, error) {
 	if len(ids) == 0 {
-		return p.cat.Cards(), nil
+		return slices.Clone(p.cat.Cards()), nil // translated in place next
 	}
 	var out []cards.Card
 	for _, id := range ids {
@@ -151,11 +155,7 @@ func (p printer) deck(w io.Writer, o deckOptions) error {
 	if err != nil {
 		return err
 	}
-	org, err := p.db.Organisation()
-	if err != nil {
-		return err
-	}
-	tr, t, err := language(o.lang)
+	org, tr, t, err := p.context(o.lang)
 	if err != nil {
 		return err
 	}

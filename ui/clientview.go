@@ -307,21 +307,12 @@ func (cv *ClientView) pointsBox(title string, points []string, weights []int, co
 	head := cv.label(title, 1, true)
 	head.color = color.White
 	box := container.NewVBox(container.NewStack(roundedRect(col, 8), container.NewPadded(head)))
-	labels := make([]string, cards.MaxWeight+1)
-	for w := range labels {
-		labels[w] = strconv.Itoa(w)
-	}
 	for i, p := range points {
-		r := widget.NewRadioGroup(labels, nil)
-		r.Horizontal = true
-		if weights[i] >= 0 {
-			r.Selected = labels[weights[i]]
-		}
-		r.OnChanged = func(s string) {
-			weights[i] = slices.Index(labels, s) // -1 when deselected
-			cv.v.set(key(i), strconv.Itoa(weights[i]))
+		r := weightChoice(weights[i], func(w int) {
+			weights[i] = w
+			cv.v.set(key(i), strconv.Itoa(w))
 			changed()
-		}
+		})
 		box.Add(container.NewStack(roundedRect(tint(col, 0.9), 8), container.NewPadded(container.NewVBox(cv.label(p, 1, false), cv.end(r)))))
 	}
 	return box

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -182,28 +182,31 @@ func (v *SessionView) comparison() fyne.CanvasObject {
 // weighedPoints lists pros or cons, each with how much it matters (0–3).
 func (v *SessionView) weighedPoints(o *cards.Option, points []string, weights []int, key func(string, int) string, changed func()) fyne.CanvasObject {
 	box := container.NewVBox()
-	labels := make([]string, cards.MaxWeight+1)
-	for w := range labels {
-		labels[w] = strconv.Itoa(w)
-	}
 	for i, p := range points {
-		r := widget.NewRadioGroup(labels, nil)
-		r.Horizontal = true
-		if weights[i] >= 0 {
-			r.Selected = labels[weights[i]]
-		}
-		r.OnChanged = func(s string) {
-			w, err := strconv.Atoi(s)
-			if err != nil {
-				w = -1 // deselected: not weighed
-			}
+		r := weightChoice(weights[i], func(w int) {
 			weights[i] = w
-			v.set(key(o.Card.ID, i), fmt.Sprint(w))
+			v.set(key(o.Card.ID, i), strconv.Itoa(w))
 			changed()
-		}
+		})
 		box.Add(container.NewVBox(wrapped(p), r))
 	}
 	return box
+}
+
+// weightChoice is how much a pro or con matters, 0 to 3, side by side;
+// w -1 is not weighed yet, and so is a choice tapped off again.
+func weightChoice(w int, onChanged func(w int)) *widget.RadioGroup {
+	labels := make([]string, cards.MaxWeight+1)
+	for i := range labels {
+		labels[i] = strconv.Itoa(i)
+	}
+	r := widget.NewRadioGroup(labels, nil)
+	r.Horizontal = true
+	if w >= 0 && w < len(labels) {
+		r.Selected = labels[w]
+	}
+	r.OnChanged = func(s string) { onChanged(slices.Index(labels, s)) }
+	return r
 }
 
 func goalNames(goals []cards.Goal, tr interface{ T(string, ...any) string }) string {

@@ -310,22 +310,10 @@ func (m *Main) editOrganisation() {
 		logoLabel.SetText(tr.T("org.logo.set"))
 	}
 	pick := newButton(tr.T("org.logo.pick"), nil, func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				m.showError(err)
-				return
-			}
-			defer r.Close()
-			data, err := io.ReadAll(r)
-			if err != nil {
-				m.showError(err)
-				return
-			}
+		m.openFile([]string{".png", ".jpg", ".jpeg"}, func(name string, data []byte) {
 			logo = data
-			logoLabel.SetText(r.URI().Name())
-		}, m.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-		d.Show()
+			logoLabel.SetText(name)
+		})
 	})
 	form := dialog.NewForm(tr.T("menu.organisation"), tr.T("org.save"), tr.T("dialog.cancel"), []*widget.FormItem{
 		widget.NewFormItem(tr.T("org.name"), name),
@@ -410,7 +398,9 @@ func languageName(t language.Tag) string {
 	return string(unicode.ToUpper(first)) + name[size:]
 }
 
-func (m *Main) loadCatalogue() {
+// openFile lets the user pick a file with one of the extensions and passes
+// its name and contents on; a cancelled dialog does nothing.
+func (m *Main) openFile(exts []string, use func(name string, data []byte)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			m.showError(err)
@@ -422,10 +412,14 @@ func (m *Main) loadCatalogue() {
 			m.showError(fmt.Errorf("%s lezen: %w", r.URI().Name(), err))
 			return
 		}
-		m.ImportCatalogue(r.URI().Name(), data)
+		use(r.URI().Name(), data)
 	}, m.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".toml"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Show()
+}
+
+func (m *Main) loadCatalogue() {
+	m.openFile([]string{".csv", ".toml"}, m.ImportCatalogue)
 }
 
 // ImportCatalogue checks a catalogue file and, only when it is wholly valid,

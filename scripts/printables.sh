@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Renders the printables of the example conversation to PNG pages for docs/:
+# a Dutch and an Arabic plan, the overview, and a deck sheet front and back.
+# Usage: scripts/printables.sh BINARY OUTDIR
+set -euo pipefail
+bin=$1 out=$2
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+mkdir -p "$out"
+run() { "$bin" --data "$data" "$@" >/dev/null 2>&1; }
+run voorbeeld
+run gemeente --naam "Gemeente Voorbeeld" --contact "Jan de Vries" --telefoon "14 026" --logo assets/icon.png
+run plan --sessie 1 --uit "$data/plan-nl.pdf"
+run plan --sessie 1 --taal ar --uit "$data/plan-ar.pdf"
+run overzicht --sessie 1 --uit "$data/overzicht.pdf"
+run kaarten --kaarten schuldhulpverlening,taalcursus-nederlands,jobhunting,open-hiring,ips-jobcoaching,nazorg-werkcoach,kinderopvang-regelen,werkfit-traject --formaat a7 --uit "$data/kaarten.pdf"
+pdftoppm -png -r 60 -f 1 -l 1 "$data/plan-nl.pdf" "$out/plan-nl"
+pdftoppm -png -r 60 -f 1 -l 1 "$data/plan-ar.pdf" "$out/plan-ar"
+pdftoppm -png -r 60 -f 1 -l 1 "$data/overzicht.pdf" "$out/overview"
+pdftoppm -png -r 60 -f 1 -l 2 "$data/kaarten.pdf" "$out/deck"
+# pdftoppm numbers the pages; give the files plain names.
+for f in "$out"/plan-nl-*.png "$out"/plan-ar-*.png "$out"/overview-*.png; do mv "$f" "${f%-*}.png"; done
+mv "$out"/deck-*1.png "$out/deck-front.png"
+mv "$out"/deck-*2.png "$out/deck-back.png"
+echo "printables in $out"
