@@ -111,7 +111,7 @@ func normalizeArabic(s string) string {
 var presentationBase = func() map[rune]string {
 	m := map[rune]string{}
 	for _, r := range "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي" + "پچژکگی" {
-		for _, f := range []rune(ShapeArabic(string(r)) + ShapeArabic("ـ"+string(r)) + ShapeArabic(string(r)+"ـ") + ShapeArabic("ـ"+string(r)+"ـ")) {
+		for _, f := range ShapeArabic(string(r)) + ShapeArabic("ـ"+string(r)) + ShapeArabic(string(r)+"ـ") + ShapeArabic("ـ"+string(r)+"ـ") {
 			if f != 'ـ' {
 				m[f] = string(r)
 			}
