@@ -71,7 +71,10 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	overview := newButton(tr.T("print.overview"), theme.DocumentPrintIcon(), func() {
 		m.print(func() (string, error) { return m.printer.PrintOverview(v.s.ID, m.printLanguage()) })
 	})
-	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, started), container.NewHBox(plan, overview, hint, turn)), bar, v.heading)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, container.NewHBox(back, started), container.NewHBox(plan, overview, turn)),
+		bar,
+		container.NewBorder(nil, nil, nil, hint, v.heading))
 	v.content = container.NewBorder(top, container.NewBorder(nil, nil, v.prev, v.next), nil, nil, v.body)
 	v.show()
 	return v
