@@ -44,3 +44,12 @@ type Printer interface {
 	Organisation() (cards.Organisation, error)
 	SetOrganisation(cards.Organisation) error
 }
+
+// CatalogueStore keeps the catalogue the municipality loaded, so that it is
+// there at the next start. The app package implements it on disk.
+type CatalogueStore interface {
+	// Keep stores cards as the catalogue in use.
+	Keep(cs []cards.Card) error
+	// Forget removes the stored catalogue and returns the built-in one.
+	Forget() (*cards.Catalogue, error)
+}

@@ -1,11 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"fmt"
-	"io"
-	"net/url"
-	"path/filepath"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -23,15 +17,6 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/locales"
 )
-
-// CatalogueStore keeps the catalogue the municipality loaded, so that it is
-// there at the next start. The app package implements it on disk.
-type CatalogueStore interface {
-	// Keep stores cards as the catalogue in use.
-	Keep(cs []cards.Card) error
-	// Forget removes the stored catalogue and returns the built-in one.
-	Forget() (*cards.Catalogue, error)
-}
 
 // Main is the main window: a bar with the clients, the cards, the catalogue's
 // actions, the language and whether everything is saved; below it the home
@@ -45,17 +30,16 @@ type Main struct {
 	tr         *locales.Translator
 	cat        *cards.Catalogue
 
-	status           *widget.Label
-	tabs             [2]*button // clients, cards
-	body             *fyne.Container
-	home             *Home
-	browser          *Browser
-	session          *SessionView
-	client           *ClientView       // the view turned toward the client, while shown
-	profContent      fyne.CanvasObject // the professional's screen, kept while the client view shows
-	clientLang       string
-	translations     map[string]cards.Translations
-	loadTranslations func(lang string) (cards.Translations, error)
+	status       *widget.Label
+	tabs         [2]*button // clients, cards
+	body         *fyne.Container
+	home         *Home
+	browser      *Browser
+	session      *SessionView
+	client       *ClientView                   // the view turned toward the client, while shown
+	profContent  fyne.CanvasObject             // the professional's screen, kept while the client view shows
+	clientLang   string                        // last chosen in the client view
+	translations map[string]cards.Translations // card texts by language, loaded when first needed
 }
 
 // NewMain fills win with the app over catalogue cat and database store, in
@@ -66,7 +50,7 @@ func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, s
 		return nil, err
 	}
 	m := &Main{win: win, store: store, catalogues: catalogues, printer: printer, tr: tr, cat: cat,
-		translations: map[string]cards.Translations{}, loadTranslations: assets.CardTranslations}
+		translations: map[string]cards.Translations{}}
 	m.saver = newSaver(func(pending bool, err error) {
 		fyne.Do(func() {
 			if err != nil || !pending {
@@ -259,74 +243,12 @@ func (m *Main) cardTranslations(lang string) cards.Translations {
 	if t, ok := m.translations[lang]; ok {
 		return t
 	}
-	t, err := m.loadTranslations(lang)
+	t, err := assets.CardTranslations(lang)
 	if err != nil {
 		fyne.LogError("card translations "+lang, err)
 	}
 	m.translations[lang] = t
 	return t
-}
-
-// printLanguage is the language printables for the client are in: the one
-// chosen in the client view, or the interface's.
-func (m *Main) printLanguage() string {
-	if m.clientLang != "" {
-		return m.clientLang
-	}
-	return m.tr.Language().String()
-}
-
-// print writes a PDF and opens it in the computer's PDF viewer.
-func (m *Main) print(write func() (string, error)) {
-	path, err := write()
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	u, err := url.Parse("file://" + filepath.ToSlash(path))
-	if err == nil {
-		err = fyne.CurrentApp().OpenURL(u)
-	}
-	if err != nil {
-		dialog.ShowInformation(m.tr.T("print.done"), m.tr.T("print.saved", map[string]any{"File": path}), m.win)
-	}
-}
-
-// editOrganisation edits the municipality on the printables.
-func (m *Main) editOrganisation() {
-	tr := m.tr
-	o, err := m.printer.Organisation()
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	name, contact, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	name.SetText(o.Name)
-	contact.SetText(o.Contact)
-	phone.SetText(o.Phone)
-	logo := o.Logo
-	logoLabel := widget.NewLabel(tr.T("org.logo.none"))
-	if len(logo) > 0 {
-		logoLabel.SetText(tr.T("org.logo.set"))
-	}
-	pick := newButton(tr.T("org.logo.pick"), nil, func() {
-		m.openFile([]string{".png", ".jpg", ".jpeg"}, func(name string, data []byte) {
-			logo = data
-			logoLabel.SetText(name)
-		})
-	})
-	form := dialog.NewForm(tr.T("menu.organisation"), tr.T("org.save"), tr.T("dialog.cancel"), []*widget.FormItem{
-		widget.NewFormItem(tr.T("org.name"), name),
-		widget.NewFormItem(tr.T("org.contact"), contact),
-		widget.NewFormItem(tr.T("org.phone"), phone),
-		widget.NewFormItem(tr.T("org.logo"), container.NewBorder(nil, nil, nil, pick, logoLabel)),
-	}, func(ok bool) {
-		if ok {
-			m.showError(m.printer.SetOrganisation(cards.Organisation{Name: name.Text, Contact: contact.Text, Phone: phone.Text, Logo: logo}))
-		}
-	}, m.win)
-	form.Resize(fyne.NewSize(560, 0))
-	form.Show()
 }
 
 // OpenSession opens a session, as from the command line.
@@ -396,96 +318,6 @@ func languageName(t language.Tag) string {
 	}
 	first, size := utf8.DecodeRuneInString(name)
 	return string(unicode.ToUpper(first)) + name[size:]
-}
-
-// openFile lets the user pick a file with one of the extensions and passes
-// its name and contents on; a cancelled dialog does nothing.
-func (m *Main) openFile(exts []string, use func(name string, data []byte)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			m.showError(err)
-			return
-		}
-		defer r.Close()
-		data, err := io.ReadAll(r)
-		if err != nil {
-			m.showError(fmt.Errorf("%s lezen: %w", r.URI().Name(), err))
-			return
-		}
-		use(r.URI().Name(), data)
-	}, m.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
-}
-
-func (m *Main) loadCatalogue() {
-	m.openFile([]string{".csv", ".toml"}, m.ImportCatalogue)
-}
-
-// ImportCatalogue checks a catalogue file and, only when it is wholly valid,
-// keeps it and shows it. Otherwise it lists every problem and changes nothing.
-func (m *Main) ImportCatalogue(name string, data []byte) {
-	cs, err := cards.ParseFile(name, data)
-	if probs, ok := err.(cards.Problems); ok {
-		m.showProblems(probs)
-		return
-	}
-	if err == nil {
-		err = m.catalogues.Keep(cs)
-	}
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	m.cat = cards.NewCatalogue(cs)
-	m.browser.SetCatalogue(m.cat)
-	dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.loaded", map[string]any{"Count": len(cs)}), m.win)
-}
-
-func (m *Main) saveCatalogue() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			m.showError(err)
-			return
-		}
-		var buf bytes.Buffer
-		err = cards.WriteFile(w.URI().Name(), &buf, m.cat.Cards())
-		if err == nil {
-			_, err = w.Write(buf.Bytes())
-		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			m.showError(fmt.Errorf("catalogus opslaan in %s: %w", w.URI().Name(), err))
-			return
-		}
-		dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.saved", map[string]any{"File": w.URI().Name()}), m.win)
-	}, m.win)
-	d.SetFileName("catalogus.csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".toml"}))
-	d.Show()
-}
-
-func (m *Main) useBuiltIn() {
-	cat, err := m.catalogues.Forget()
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	m.cat = cat
-	m.browser.SetCatalogue(cat)
-	dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.builtin"), m.win)
-}
-
-func (m *Main) showProblems(probs cards.Problems) {
-	list := widget.NewLabel(probs.Error())
-	list.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(list)
-	scroll.SetMinSize(fyne.NewSize(640, 320))
-	intro := widget.NewLabel(m.tr.T("catalogue.problems"))
-	intro.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustom(m.tr.T("catalogue.error"), "OK", container.NewBorder(intro, nil, nil, nil, scroll), m.win)
 }
 
 // showError shows err as a message; a nil error (a cancelled dialog) shows nothing.

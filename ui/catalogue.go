@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// openFile lets the user pick a file with one of the extensions and passes
+// its name and contents on; a cancelled dialog does nothing.
+func (m *Main) openFile(exts []string, use func(name string, data []byte)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			m.showError(err)
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(r)
+		if err != nil {
+			m.showError(fmt.Errorf("%s lezen: %w", r.URI().Name(), err))
+			return
+		}
+		use(r.URI().Name(), data)
+	}, m.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Show()
+}
+
+func (m *Main) loadCatalogue() {
+	m.openFile([]string{".csv", ".toml"}, m.ImportCatalogue)
+}
+
+// ImportCatalogue checks a catalogue file and, only when it is wholly valid,
+// keeps it and shows it. Otherwise it lists every problem and changes nothing.
+func (m *Main) ImportCatalogue(name string, data []byte) {
+	cs, err := cards.ParseFile(name, data)
+	if probs, ok := err.(cards.Problems); ok {
+		m.showProblems(probs)
+		return
+	}
+	if err == nil {
+		err = m.catalogues.Keep(cs)
+	}
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.cat = cards.NewCatalogue(cs)
+	m.browser.SetCatalogue(m.cat)
+	dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.loaded", map[string]any{"Count": len(cs)}), m.win)
+}
+
+func (m *Main) saveCatalogue() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			m.showError(err)
+			return
+		}
+		var buf bytes.Buffer
+		err = cards.WriteFile(w.URI().Name(), &buf, m.cat.Cards())
+		if err == nil {
+			_, err = w.Write(buf.Bytes())
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			m.showError(fmt.Errorf("catalogus opslaan in %s: %w", w.URI().Name(), err))
+			return
+		}
+		dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.saved", map[string]any{"File": w.URI().Name()}), m.win)
+	}, m.win)
+	d.SetFileName("catalogus.csv")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".toml"}))
+	d.Show()
+}
+
+func (m *Main) useBuiltIn() {
+	cat, err := m.catalogues.Forget()
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.cat = cat
+	m.browser.SetCatalogue(cat)
+	dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.builtin"), m.win)
+}
+
+func (m *Main) showProblems(probs cards.Problems) {
+	list := widget.NewLabel(probs.Error())
+	list.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(list)
+	scroll.SetMinSize(fyne.NewSize(640, 320))
+	intro := widget.NewLabel(m.tr.T("catalogue.problems"))
+	intro.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustom(m.tr.T("catalogue.error"), "OK", container.NewBorder(intro, nil, nil, nil, scroll), m.win)
+}
