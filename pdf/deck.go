@@ -49,12 +49,17 @@ type Sheet struct {
 // touch and share their cut lines, so four A6 or eight A7 cards fill an A4
 // sheet: for a printer that prints to the edge and a paper cutter.
 func Layout(paper, card Size, bleed float64) (Sheet, error) {
+	return layout(paper, card, bleed, []Size{card, {card.H, card.W}})
+}
+
+// layout places cards of the first of the orientations that fits most.
+func layout(paper, card Size, bleed float64, orientations []Size) (Sheet, error) {
 	best := Sheet{Paper: paper, Bleed: bleed}
 	margin := 0.0
 	if bleed > 0 {
 		margin = markLength
 	}
-	for _, c := range []Size{card, {card.H, card.W}} {
+	for _, c := range orientations {
 		cellW, cellH := c.W+2*bleed, c.H+2*bleed
 		cols := int((paper.W - 2*margin + 0.01) / cellW)
 		rows := int((paper.H - 2*margin + 0.01) / cellH)
@@ -181,16 +186,15 @@ func WriteDeck(w io.Writer, dk Deck) error {
 	if len(dk.Cards) == 0 {
 		return fmt.Errorf("er zijn geen kaarten om af te drukken")
 	}
-	cardSize := dk.Format
+	sheet, err := Layout(dk.Paper, dk.Format, dk.Bleed)
 	if dk.FoldOver {
-		cardSize = Size{2 * dk.Format.W, dk.Format.H}
+		sheet, err = foldOverLayout(dk.Paper, dk.Format, dk.Bleed)
 	}
-	sheet, err := Layout(dk.Paper, cardSize, dk.Bleed)
 	if err != nil {
 		return err
 	}
 	t := dk.T
-	d := newDoc("P", fpdf.SizeType{Wd: dk.Paper.W, Ht: dk.Paper.H}, Meta{
+	d := newDoc("P", fpdf.SizeType{Wd: sheet.Paper.W, Ht: sheet.Paper.H}, Meta{
 		Title: t("deck.title"), Author: dk.Org.Name, Subject: t("deck.subject"), Lang: dk.Lang, Created: dk.Date,
 	}, dk.RTL)
 	cw := &cardWriter{doc: d, dk: dk}
@@ -201,9 +205,11 @@ func WriteDeck(w io.Writer, dk Deck) error {
 		for i, c := range batch {
 			cell := sheet.Cells[i]
 			if dk.FoldOver {
-				turned := sheet.Card.W < sheet.Card.H // the pair stands upright: front on top
-				cw.front(c, half(cell, 0, turned))
-				cw.back(c, half(cell, 1, turned))
+				cw.fold = foldFront
+				cw.front(c, Rect{cell.X, cell.Y, cell.W / 2, cell.H})
+				cw.fold = foldBack
+				cw.back(c, Rect{cell.X + cell.W/2, cell.Y, cell.W / 2, cell.H})
+				cw.fold = noFold
 			} else {
 				cw.front(c, cell)
 			}
@@ -223,25 +229,48 @@ func WriteDeck(w io.Writer, dk Deck) error {
 	return d.write(w)
 }
 
-// half is one half of a fold-over pair.
-func half(r Rect, i int, turned bool) Rect {
-	if turned {
-		return Rect{r.X, r.Y + float64(i)*r.H/2, r.W, r.H / 2}
+// foldOverLayout places pairs of front and back side by side, to fold along
+// the line between them, which keeps the back upright. A pair is not turned;
+// when it fits better, the paper is (the page goes landscape).
+func foldOverLayout(paper, card Size, bleed float64) (Sheet, error) {
+	pair := Size{2 * card.W, card.H}
+	best, err := layout(paper, pair, bleed, []Size{pair})
+	if wide, werr := layout(Size{paper.H, paper.W}, pair, bleed, []Size{pair}); werr == nil && (err != nil || len(wide.Cells) > len(best.Cells)) {
+		return wide, nil
 	}
-	return Rect{r.X + float64(i)*r.W/2, r.Y, r.W / 2, r.H}
+	return best, err
 }
 
 // cardWriter draws cards.
 type cardWriter struct {
 	*doc
-	dk Deck
+	dk   Deck
+	fold foldSide
 }
 
+// foldSide says which half of a fold-over pair is being drawn: the fold
+// between them is not cut, so there is no bleed on that side.
+type foldSide int
+
+const (
+	noFold    foldSide = iota
+	foldFront          // left half: the fold is on its right
+	foldBack           // right half: the fold is on its left
+)
+
 // clip limits drawing to the card and its bleed, so one card's background
-// never runs over its neighbour's.
+// never runs over its neighbour's, nor over the other half of a fold-over
+// pair.
 func (cw *cardWriter) clip(r Rect, f func()) {
 	b := cw.dk.Bleed
-	cw.ClipRect(r.X-b, r.Y-b, r.W+2*b, r.H+2*b, false)
+	left, right := b, b
+	switch cw.fold {
+	case foldFront:
+		right = 0
+	case foldBack:
+		left = 0
+	}
+	cw.ClipRect(r.X-left, r.Y-b, r.W+left+right, r.H+2*b, false)
 	f()
 	cw.ClipEnd()
 }
@@ -398,11 +427,7 @@ func (cw *cardWriter) foldLines(s Sheet, n int) {
 	cw.SetLineWidth(0.2)
 	cw.SetDashPattern([]float64{2, 2}, 0)
 	for _, c := range s.Cells[:n] {
-		if s.Card.W < s.Card.H {
-			cw.Line(c.X, c.Y+c.H/2, c.X+c.W, c.Y+c.H/2)
-		} else {
-			cw.Line(c.X+c.W/2, c.Y, c.X+c.W/2, c.Y+c.H)
-		}
+		cw.Line(c.X+c.W/2, c.Y, c.X+c.W/2, c.Y+c.H)
 	}
 	cw.SetDashPattern(nil, 0)
 }

@@ -136,3 +136,31 @@ func TestWriteDeck(t *testing.T) {
 	}
 	os.WriteFile("/tmp/deck-nl.pdf", buf.Bytes(), 0o644)
 }
+
+// TestFoldOverLayout checks that fold-over pairs stand side by side and
+// that the page turns landscape when that fits more of them.
+func TestFoldOverLayout(t *testing.T) {
+	tests := []struct {
+		paper, format string
+		bleed         float64
+		pairs         int
+		landscape     bool
+	}{
+		{"a4", "a6", 0, 2, false},
+		{"a4", "a6", Bleed, 1, true},
+		{"a4", "a7", Bleed, 2, false},
+		{"a3", "a6", Bleed, 2, false},
+	}
+	for _, tt := range tests {
+		s, err := foldOverLayout(Papers[tt.paper], Formats[tt.format], tt.bleed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Cells) != tt.pairs || (s.Paper.W > s.Paper.H) != tt.landscape {
+			t.Errorf("%s on %s, bleed %.0f: %d pairs on %v, want %d, landscape %v", tt.format, tt.paper, tt.bleed, len(s.Cells), s.Paper, tt.pairs, tt.landscape)
+		}
+		if c := s.Cells[0]; c.W != 2*Formats[tt.format].W || c.H != Formats[tt.format].H {
+			t.Errorf("%s on %s: a pair is %v, want front and back side by side", tt.format, tt.paper, c)
+		}
+	}
+}
