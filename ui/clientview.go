@@ -403,15 +403,16 @@ func (t clientTheme) Size(n fyne.ThemeSizeName) float32 {
 	return s
 }
 
-// holdButton acts only when held down for holdTime: a client who touches
-// it by accident does not leave the client view.
+// holdButton acts only when let go after being held down for holdTime: a
+// client who touches it by accident does not leave the client view. It
+// needs no timer, so everything happens on the UI's own thread.
 type holdButton struct {
 	widget.Icon
 	onHeld func()
-	timer  *time.Timer
+	down   time.Time // when the press began; zero when not pressed
 }
 
-// holdTime is how long the way back must be held.
+// holdTime is how long the way back must be held before letting go.
 const holdTime = 2 * time.Second
 
 func newHoldButton(icon fyne.Resource, onHeld func()) *holdButton {
@@ -422,22 +423,18 @@ func newHoldButton(icon fyne.Resource, onHeld func()) *holdButton {
 }
 
 // MouseDown starts the hold.
-func (b *holdButton) MouseDown(*desktop.MouseEvent) {
-	b.stop()
-	b.timer = time.AfterFunc(holdTime, func() { fyne.Do(b.onHeld) })
-}
+func (b *holdButton) MouseDown(*desktop.MouseEvent) { b.down = time.Now() }
 
-// MouseUp before holdTime cancels it.
-func (b *holdButton) MouseUp(*desktop.MouseEvent) { b.stop() }
+// MouseUp acts when the press lasted holdTime or longer.
+func (b *holdButton) MouseUp(*desktop.MouseEvent) {
+	held := !b.down.IsZero() && time.Since(b.down) >= holdTime
+	b.down = time.Time{}
+	if held {
+		b.onHeld()
+	}
+}
 
 // Tapped does nothing: a tap is not a hold.
 func (b *holdButton) Tapped(*fyne.PointEvent) {}
-
-func (b *holdButton) stop() {
-	if b.timer != nil {
-		b.timer.Stop()
-		b.timer = nil
-	}
-}
 
 func (b *holdButton) MinSize() fyne.Size { return fyne.NewSquareSize(theme.IconInlineSize() * 1.5) }

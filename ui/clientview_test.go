@@ -172,7 +172,7 @@ func TestClientView_BackNeedsHold(t *testing.T) {
 	hold.MouseDown(&desktop.MouseEvent{})
 	time.Sleep(holdTime / 4)
 	hold.MouseUp(&desktop.MouseEvent{})
-	time.Sleep(holdTime)
+	hold.MouseUp(&desktop.MouseEvent{}) // a second release is not a long press
 	if m.ClientView() == nil {
 		t.Fatal("a tap or a short press left the client view")
 	}
@@ -186,7 +186,8 @@ func TestClientView_BackNeedsHold(t *testing.T) {
 	}
 
 	hold.MouseDown(&desktop.MouseEvent{})
-	time.Sleep(holdTime + holdTime/4)
+	time.Sleep(holdTime + holdTime/10)
+	hold.MouseUp(&desktop.MouseEvent{})
 	if m.ClientView() != nil {
 		t.Fatal("holding for two seconds did not go back")
 	}
