@@ -49,15 +49,18 @@ func translated(c cards.Card, t cards.Translations) cards.Card {
 	return c
 }
 
-// context returns what every printable needs: the municipality, and the
-// translator and card texts of the language.
-func (p printer) context(lang string) (cards.Organisation, *locales.Translator, cards.Translations, error) {
+// context returns what every printable needs, and the card texts of the
+// language.
+func (p printer) context(lang string) (pdf.Context, cards.Translations, error) {
 	org, err := p.db.Organisation()
 	if err != nil {
-		return org, nil, nil, err
+		return pdf.Context{}, nil, err
 	}
 	tr, t, err := language(lang)
-	return org, tr, t, err
+	if err != nil {
+		return pdf.Context{}, nil, err
+	}
+	return pdf.Context{Org: org, Lang: lang, RTL: rtl(lang), T: tr.T, Date: p.now()}, t, nil
 }
 
 // plan draws the client's plan of a session.
@@ -70,24 +73,24 @@ func (p printer) plan(w io.Writer, sessionID int64, lang string) error {
 	if err != nil {
 		return err
 	}
-	org, tr, t, err := p.context(lang)
+	ctx, t, err := p.context(lang)
 	if err != nil {
 		return err
 	}
 	for i := range s.Options {
 		s.Options[i].Card = translated(s.Options[i].Card, t)
 	}
-	return pdf.WritePlan(w, pdf.Plan{Client: c, Session: s, Org: org, Lang: lang, RTL: rtl(lang), T: tr.T, Date: p.now()})
+	return pdf.WritePlan(w, pdf.Plan{Context: ctx, Client: c, Session: s})
 }
 
 // overview draws the side-by-side overview of a session's options, or of
 // chosen cards left blank to fill in on paper.
 func (p printer) overview(w io.Writer, sessionID int64, ids []string, blank bool, lang string) error {
-	org, tr, t, err := p.context(lang)
+	ctx, t, err := p.context(lang)
 	if err != nil {
 		return err
 	}
-	ov := pdf.Overview{Weighed: !blank, Org: org, Lang: lang, RTL: rtl(lang), T: tr.T, Date: p.now()}
+	ov := pdf.Overview{Context: ctx, Weighed: !blank}
 	if sessionID != 0 {
 		s, err := p.db.Session(sessionID)
 		if err != nil {
@@ -155,15 +158,14 @@ func (p printer) deck(w io.Writer, o deckOptions) error {
 	if err != nil {
 		return err
 	}
-	org, tr, t, err := p.context(o.lang)
+	ctx, t, err := p.context(o.lang)
 	if err != nil {
 		return err
 	}
 	for i := range cs {
 		cs[i] = translated(cs[i], t)
 	}
-	dk := pdf.Deck{Cards: cs, Paper: paper, Format: format, Back: back, FoldOver: o.foldOver, Offset: o.offset,
-		Org: org, Lang: o.lang, RTL: rtl(o.lang), T: tr.T, Date: p.now()}
+	dk := pdf.Deck{Context: ctx, Cards: cs, Paper: paper, Format: format, Back: back, FoldOver: o.foldOver, Offset: o.offset}
 	if o.bleed {
 		dk.Bleed = pdf.Bleed
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -165,6 +164,7 @@ const (
 // Deck is what a card deck is drawn from: the cards, already in the deck's
 // language.
 type Deck struct {
+	Context
 	Cards    []cards.Card
 	Paper    Size
 	Format   Size
@@ -172,11 +172,6 @@ type Deck struct {
 	Bleed    float64 // Bleed, or 0 for cards that touch
 	FoldOver bool    // front and back side by side, for single-sided printers
 	Offset   Size    // moves the backs, in millimetres
-	Org      cards.Organisation
-	Lang     string
-	RTL      bool
-	T        Translate
-	Date     time.Time
 }
 
 // WriteDeck draws a card deck: for duplex printing, a page of fronts and

@@ -31,8 +31,8 @@ func exampleDeck(t testing.TB, lang string, n int) Deck {
 			}
 		}
 	}
-	return Deck{Cards: out, Paper: Papers["a4"], Format: Formats["a6"], Bleed: 0, Org: cards.Organisation{Name: "Gemeente Voorbeeld"},
-		Lang: lang, RTL: lang == "ar", T: tr.T, Date: testDate}
+	return Deck{Cards: out, Paper: Papers["a4"], Format: Formats["a6"], Bleed: 0,
+		Context: Context{Org: cards.Organisation{Name: "Gemeente Voorbeeld"}, Lang: lang, RTL: lang == "ar", T: tr.T, Date: testDate}}
 }
 
 func TestLayout(t *testing.T) {

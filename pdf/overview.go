@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -15,14 +14,10 @@ import (
 // columns, the client's questions as rows) of 2 to 4 cards, already in the
 // overview's language.
 type Overview struct {
+	Context
 	Options []cards.Option
 	Weighed bool   // mark the client's weights; false leaves circles to fill in on paper
 	Client  string // optional
-	Org     cards.Organisation
-	Lang    string
-	RTL     bool
-	T       Translate
-	Date    time.Time
 }
 
 // A4 landscape; the page size is given turned, with orientation "P".

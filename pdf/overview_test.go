@@ -11,7 +11,7 @@ func TestWriteOverview(t *testing.T) {
 	for _, weighed := range []bool{true, false} {
 		p := examplePlan(t, "nl")
 		var buf bytes.Buffer
-		err := WriteOverview(&buf, Overview{Options: p.Session.Options, Weighed: weighed, Client: "Samira", Org: p.Org, Lang: "nl", T: p.T, Date: testDate})
+		err := WriteOverview(&buf, Overview{Options: p.Session.Options, Weighed: weighed, Client: "Samira", Context: p.Context})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -156,7 +156,7 @@ func TestWrite_Reproducible(t *testing.T) {
 		"deck": func(b *bytes.Buffer) error { return WriteDeck(b, exampleDeck(t, "nl", 5)) },
 		"overview": func(b *bytes.Buffer) error {
 			p := examplePlan(t, "nl")
-			return WriteOverview(b, Overview{Options: p.Session.Options, Weighed: true, Org: p.Org, Lang: "nl", T: p.T, Date: testDate})
+			return WriteOverview(b, Overview{Options: p.Session.Options, Weighed: true, Context: p.Context})
 		},
 	} {
 		var a, b bytes.Buffer

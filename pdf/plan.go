@@ -15,17 +15,23 @@ import (
 // data, as locales.Translator.T does.
 type Translate func(id string, data ...any) string
 
+// Context is what every printable shares: the municipality, the language
+// and its direction, and the date it is made on.
+type Context struct {
+	Org  cards.Organisation
+	Lang string
+	RTL  bool
+	T    Translate
+	Date time.Time
+}
+
 // Plan is what the client's plan (doel-actieplan) is drawn from. The
 // session's compared cards are already in the client's language. The
 // professional's notes are in the session value but never printed.
 type Plan struct {
+	Context
 	Client  cards.Client
 	Session cards.Session
-	Org     cards.Organisation
-	Lang    string
-	RTL     bool
-	T       Translate
-	Date    time.Time
 }
 
 // Page geometry of the plan, in millimetres: A4 portrait.

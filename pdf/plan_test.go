@@ -54,11 +54,13 @@ func examplePlan(t testing.TB, lang string) Plan {
 	return Plan{
 		Client:  cards.Client{Name: "Samira El Amrani"},
 		Session: s,
-		Org:     cards.Organisation{Name: "Gemeente Voorbeeld", Contact: "Jan de Vries", Phone: "14 026"},
-		Lang:    lang,
-		RTL:     lang == "ar",
-		T:       tr.T,
-		Date:    testDate,
+		Context: Context{
+			Org:  cards.Organisation{Name: "Gemeente Voorbeeld", Contact: "Jan de Vries", Phone: "14 026"},
+			Lang: lang,
+			RTL:  lang == "ar",
+			T:    tr.T,
+			Date: testDate,
+		},
 	}
 }
 

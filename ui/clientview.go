@@ -131,7 +131,7 @@ func (cv *ClientView) show() {
 		if s.PreviousID == 0 {
 			body = cv.label(tr.T("cv.later"), 1, false)
 		} else {
-			body = container.NewVBox(cv.field(tr.T("cv.review"), s.Review), cv.field(tr.T("cv.goalright"), cv.answerText(s.GoalStillRight)))
+			body = container.NewVBox(cv.field(tr.T("cv.review"), s.Review), cv.field(tr.T("cv.goalright"), answerLabel(tr, s.GoalStillRight)))
 		}
 	}
 	cv.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil,
@@ -163,16 +163,6 @@ func (cv *ClientView) field(title, text string) fyne.CanvasObject {
 		text = cv.tr.T("cv.empty")
 	}
 	return container.NewVBox(cv.label(title, 1, true), cv.label(text, 1, false))
-}
-
-func (cv *ClientView) answerText(a cards.Answer) string {
-	switch a {
-	case cards.AnswerYes:
-		return cv.tr.T("answer.yes")
-	case cards.AnswerNo:
-		return cv.tr.T("answer.no")
-	}
-	return ""
 }
 
 // areaPictograms shows each life area with one of our pictograms.
@@ -211,7 +201,7 @@ func (cv *ClientView) situation() fyne.CanvasObject {
 	}
 	out := container.NewVBox(grid)
 	if s.Recognised != cards.AnswerNone {
-		out.Add(cv.field(tr.T("cv.recognised"), cv.answerText(s.Recognised)))
+		out.Add(cv.field(tr.T("cv.recognised"), answerLabel(tr, s.Recognised)))
 	}
 	return out
 }
@@ -337,22 +327,11 @@ func (cv *ClientView) decide() fyne.CanvasObject {
 		}
 		adviceBox.Show()
 	}
-	yes, no := tr.T("answer.yes"), tr.T("answer.no")
 	for i := range s.Sure {
-		r := widget.NewRadioGroup([]string{yes, no}, nil)
-		r.Horizontal = true
-		r.Selected = cv.answerText(s.Sure[i])
-		r.OnChanged = func(v string) {
-			a := cards.AnswerNone
-			switch v {
-			case yes:
-				a = cards.AnswerYes
-			case no:
-				a = cards.AnswerNo
-			}
+		r := answerChoice(tr, s.Sure[i], func(a cards.Answer) {
 			cv.v.set(cards.KeySure(i), string(a))
 			updateAdvice()
-		}
+		})
 		box.Add(container.NewVBox(cv.label(tr.T("sure."+strconv.Itoa(i+1)), 1, false), cv.end(r)))
 	}
 	updateAdvice()

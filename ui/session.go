@@ -167,26 +167,35 @@ func (v *SessionView) entry(key, placeholder string, multiLine bool) *widget.Ent
 
 // answer is a yes/no choice bound to a session value.
 func (v *SessionView) answer(key string) *widget.RadioGroup {
-	yes, no := v.tr.T("answer.yes"), v.tr.T("answer.no")
-	r := widget.NewRadioGroup([]string{yes, no}, nil)
+	return answerChoice(v.tr, cards.Answer(v.value(key)), func(a cards.Answer) { v.set(key, string(a)) })
+}
+
+// answerChoice is a yes/no choice, in the translator's language.
+func answerChoice(tr *locales.Translator, a cards.Answer, onChanged func(cards.Answer)) *widget.RadioGroup {
+	r := widget.NewRadioGroup([]string{answerLabel(tr, cards.AnswerYes), answerLabel(tr, cards.AnswerNo)}, nil)
 	r.Horizontal = true
-	switch cards.Answer(v.value(key)) {
-	case cards.AnswerYes:
-		r.Selected = yes
-	case cards.AnswerNo:
-		r.Selected = no
-	}
+	r.Selected = answerLabel(tr, a)
 	r.OnChanged = func(s string) {
 		a := cards.AnswerNone
-		switch s {
-		case yes:
-			a = cards.AnswerYes
-		case no:
-			a = cards.AnswerNo
+		for _, x := range []cards.Answer{cards.AnswerYes, cards.AnswerNo} {
+			if s == answerLabel(tr, x) {
+				a = x
+			}
 		}
-		v.set(key, string(a))
+		onChanged(a)
 	}
 	return r
+}
+
+// answerLabel is how an answer reads: "Ja", "Nee", or nothing yet.
+func answerLabel(tr *locales.Translator, a cards.Answer) string {
+	switch a {
+	case cards.AnswerYes:
+		return tr.T("answer.yes")
+	case cards.AnswerNo:
+		return tr.T("answer.no")
+	}
+	return ""
 }
 
 // question is a label above its answer field.
