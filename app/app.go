@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -103,12 +104,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // defaultDataDir is Fyne's storage root for our app ID (its
-// fyne.App.Storage().RootURI()), computed here so that the command line,
-// which starts no window, uses the same folder.
+// fyne.App.Storage().RootURI()), computed here as Fyne 2.7 does, so that
+// the command line, which starts no window, uses the same folder.
 func defaultDataDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = os.TempDir()
+	home, _ := os.UserHomeDir()
+	var dir string
+	switch runtime.GOOS {
+	case "darwin":
+		dir = filepath.Join(home, "Library", "Preferences")
+	case "windows":
+		dir = filepath.Join(home, "AppData", "Roaming")
+	default:
+		var err error
+		if dir, err = os.UserConfigDir(); err != nil {
+			dir = filepath.Join(home, ".config")
+		}
 	}
 	return filepath.Join(dir, "fyne", ID)
 }
