@@ -11,8 +11,8 @@ import (
 
 var pictogramCache sync.Map // name → fyne.Resource
 
-// pictogram returns a card's pictogram as an image of the given size.
-func pictogram(name string, size float32) *canvas.Image {
+// pictogramResource returns a pictogram's SVG as a resource, made once.
+func pictogramResource(name string) fyne.Resource {
 	res, ok := pictogramCache.Load(name)
 	if !ok {
 		data, found := assets.Pictogram(name)
@@ -21,7 +21,12 @@ func pictogram(name string, size float32) *canvas.Image {
 		}
 		res, _ = pictogramCache.LoadOrStore(name, fyne.NewStaticResource(name+".svg", data))
 	}
-	img := canvas.NewImageFromResource(res.(fyne.Resource))
+	return res.(fyne.Resource)
+}
+
+// pictogram returns a card's pictogram as an image of the given size.
+func pictogram(name string, size float32) *canvas.Image {
+	img := canvas.NewImageFromResource(pictogramResource(name))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(size))
 	return img

@@ -66,7 +66,7 @@ func (t *cardTile) set(c cards.Card, tr *locales.Translator) {
 	t.band.FillColor = CategoryColor(c.Category)
 	t.bg.FillColor = tint(CategoryColor(c.Category), 0.93)
 	t.category.Text = tr.T("category." + string(c.Category))
-	t.picto.Resource = pictogram(c.Pictogram, tilePictoDim).Resource
+	t.picto.Resource = pictogramResource(c.Pictogram)
 	t.title.SetText(c.Title)
 	t.summary.SetText(c.Summary)
 	t.Refresh()
