@@ -246,16 +246,31 @@ func KeyConWeight(card string, i int) string { return "weging/" + card + "/nadee
 // IsNoteKey reports whether key holds a professional-only note.
 func IsNoteKey(key string) bool { return strings.HasPrefix(key, "notitie/") }
 
+// textFields are the session values stored as they are typed, by key.
+var textFields = map[string]func(*Session) *string{
+	KeyExpectations:    func(s *Session) *string { return &s.Expectations },
+	KeyNeeds:           func(s *Session) *string { return &s.Needs },
+	KeyGoal:            func(s *Session) *string { return &s.Goal },
+	KeyFeasible:        func(s *Session) *string { return &s.Feasible },
+	KeySubGoals:        func(s *Session) *string { return &s.SubGoals },
+	KeyDecision:        func(s *Session) *string { return &s.Decision },
+	KeyWhy:             func(s *Session) *string { return &s.Why },
+	KeyNextAppointment: func(s *Session) *string { return &s.NextAppointment },
+	KeyReview:          func(s *Session) *string { return &s.Review },
+}
+
 // Set puts a stored value into the session. Options must be in place
 // before their weights are set.
 func (s *Session) Set(key, value string) error {
+	if field, ok := textFields[key]; ok {
+		*field(s) = value
+		return nil
+	}
 	switch key {
-	case KeyExpectations:
-		s.Expectations = value
-	case KeyNeeds:
-		s.Needs = value
 	case KeyRecognised:
 		s.Recognised = Answer(value)
+	case KeyGoalStillRight:
+		s.GoalStillRight = Answer(value)
 	case KeyWorkOn:
 		s.WorkOn = splitValues[Factor](value)
 	case KeyGoals:
@@ -270,22 +285,6 @@ func (s *Session) Set(key, value string) error {
 		s.Profile.WorkExperience = WorkExperience(value)
 	case KeyLanguage:
 		s.Profile.Language = LanguageLevel(value)
-	case KeyGoal:
-		s.Goal = value
-	case KeyFeasible:
-		s.Feasible = value
-	case KeySubGoals:
-		s.SubGoals = value
-	case KeyDecision:
-		s.Decision = value
-	case KeyWhy:
-		s.Why = value
-	case KeyNextAppointment:
-		s.NextAppointment = value
-	case KeyReview:
-		s.Review = value
-	case KeyGoalStillRight:
-		s.GoalStillRight = Answer(value)
 	case KeyStep:
 		n, err := strconv.Atoi(value)
 		if err != nil || n < 1 || n > Steps {
@@ -373,10 +372,12 @@ func (s *Session) Values() map[string]string {
 			v[k] = val
 		}
 	}
+	for key, field := range textFields {
+		put(key, *field(s))
+	}
 	put(KeyStep, strconv.Itoa(s.Step))
-	put(KeyExpectations, s.Expectations)
-	put(KeyNeeds, s.Needs)
 	put(KeyRecognised, string(s.Recognised))
+	put(KeyGoalStillRight, string(s.GoalStillRight))
 	put(KeyWorkOn, JoinValues(s.WorkOn))
 	put(KeyGoals, JoinValues(s.Goals))
 	if s.Profile.Age > 0 {
@@ -384,14 +385,6 @@ func (s *Session) Values() map[string]string {
 	}
 	put(KeyExperience, string(s.Profile.WorkExperience))
 	put(KeyLanguage, string(s.Profile.Language))
-	put(KeyGoal, s.Goal)
-	put(KeyFeasible, s.Feasible)
-	put(KeySubGoals, s.SubGoals)
-	put(KeyDecision, s.Decision)
-	put(KeyWhy, s.Why)
-	put(KeyNextAppointment, s.NextAppointment)
-	put(KeyReview, s.Review)
-	put(KeyGoalStillRight, string(s.GoalStillRight))
 	for a, area := range s.Areas {
 		put(KeyAreaNote(a), area.Note)
 		put(KeyAreaMark(a), string(area.Mark))
