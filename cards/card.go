@@ -68,6 +68,27 @@ const (
 // Categories lists the route categories in route order.
 var Categories = []Category{CategoryClientPicture, CategoryPractical, CategoryTowardWork, CategoryAftercare}
 
+// RGB is a colour as red, green and blue, 0–255.
+type RGB [3]uint8
+
+// Colour returns the category's colour, the same on screen and on paper.
+// The colours follow the route: blue to get to know the client, orange for
+// practical problems, green toward work, purple for aftercare. Each is dark
+// enough to carry white text at WCAG AA (4.5:1); an unknown category is grey.
+func (c Category) Colour() RGB {
+	switch c {
+	case CategoryClientPicture:
+		return RGB{0x1F, 0x5F, 0xAF}
+	case CategoryPractical:
+		return RGB{0xA8, 0x4B, 0x00}
+	case CategoryTowardWork:
+		return RGB{0x1E, 0x7A, 0x46}
+	case CategoryAftercare:
+		return RGB{0x6E, 0x3F, 0xA8}
+	}
+	return RGB{0x55, 0x55, 0x55}
+}
+
 // Factor is one of the six factors of the Integratief Gedragsmodel (IGM).
 type Factor string
 

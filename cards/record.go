@@ -207,13 +207,7 @@ func lookup[T ~string](s string, all []T) (T, bool) {
 	return "", false
 }
 
-func joinValues[T ~string](all []T) string {
-	s := make([]string, len(all))
-	for i, v := range all {
-		s[i] = string(v)
-	}
-	return strings.Join(s, ", ")
-}
+func joinValues[T ~string](all []T) string { return strings.Join(strs(all), ", ") }
 
 // parseHours reads hours per week: "4", "4-8" or "4 tot 8".
 func parseHours(s string, report func(key, format string, args ...any)) Range {

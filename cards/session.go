@@ -415,13 +415,7 @@ func (s *Session) Values() map[string]string {
 }
 
 // JoinValues stores a list of values under one key: "attitude,zelfregulering".
-func JoinValues[T ~string](vs []T) string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return strings.Join(out, ",")
-}
+func JoinValues[T ~string](vs []T) string { return strings.Join(strs(vs), ",") }
 
 func splitValues[T ~string](s string) []T {
 	var out []T

@@ -275,9 +275,9 @@ func (cw *cardWriter) clip(r Rect, f func()) {
 func (cw *cardWriter) front(c cards.Card, r Rect) {
 	t := cw.dk.T
 	cw.clip(r, func() {
-		col := categoryRGB[c.Category]
+		col := c.Category.Colour()
 		band, b := r.H*0.16, cw.dk.Bleed
-		cw.SetFillColor(col[0], col[1], col[2])
+		cw.SetFillColor(int(col[0]), int(col[1]), int(col[2]))
 		cw.Rect(r.X-b, r.Y-b, r.W+2*b, band+b, "F") // the band runs into the bleed
 		pad := r.W * 0.07
 		cw.SetTextColor(255, 255, 255)
@@ -297,10 +297,10 @@ func (cw *cardWriter) front(c cards.Card, r Rect) {
 func (cw *cardWriter) back(c cards.Card, r Rect) {
 	t := cw.dk.T
 	cw.clip(r, func() {
-		col := categoryRGB[c.Category]
+		col := c.Category.Colour()
 		pad := r.W * 0.07
 		foot, b := r.H*0.09, cw.dk.Bleed
-		cw.SetFillColor(col[0], col[1], col[2])
+		cw.SetFillColor(int(col[0]), int(col[1]), int(col[2]))
 		cw.Rect(r.X-b, r.Y+r.H-foot, r.W+2*b, foot+b, "F") // the foot runs into the bleed
 		cw.SetTextColor(255, 255, 255)
 		cw.fitLine(r.X+pad, r.Y+r.H-foot*0.35, r.W-2*pad, cw.dk.Org.Name, style{size: r.W * 0.09, bold: true}, alignCenter)
@@ -425,12 +425,4 @@ func (cw *cardWriter) foldLines(s Sheet, n int) {
 		cw.Line(c.X+c.W/2, c.Y, c.X+c.W/2, c.Y+c.H)
 	}
 	cw.SetDashPattern(nil, 0)
-}
-
-// categoryRGB are the category colours, as in the app.
-var categoryRGB = map[cards.Category][3]int{
-	cards.CategoryClientPicture: {0x1F, 0x5F, 0xAF},
-	cards.CategoryPractical:     {0xA8, 0x4B, 0x00},
-	cards.CategoryTowardWork:    {0x1E, 0x7A, 0x46},
-	cards.CategoryAftercare:     {0x6E, 0x3F, 0xA8},
 }

@@ -136,8 +136,8 @@ func (ov *overviewWriter) page() {
 	const head = 16.0
 	for i, op := range ov.o.Options {
 		x := ov.colX(i)
-		col := categoryRGB[op.Card.Category]
-		ov.SetFillColor(col[0], col[1], col[2])
+		col := op.Card.Category.Colour()
+		ov.SetFillColor(int(col[0]), int(col[1]), int(col[2]))
 		ov.RoundedRect(x+0.5, ov.y, ov.colW-1, head, 2, "1234", "F")
 		ov.pictogram(op.Card.Pictogram, x+2, ov.y+2, head-4)
 		ov.SetTextColor(255, 255, 255)

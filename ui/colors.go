@@ -9,22 +9,10 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-// categoryColors follow the route: blue to get to know the client, orange
-// for practical problems, green toward work, purple for aftercare. Each is
-// dark enough to carry white text at WCAG AA (4.5:1).
-var categoryColors = map[cards.Category]color.NRGBA{
-	cards.CategoryClientPicture: {R: 0x1F, G: 0x5F, B: 0xAF, A: 0xFF},
-	cards.CategoryPractical:     {R: 0xA8, G: 0x4B, B: 0x00, A: 0xFF},
-	cards.CategoryTowardWork:    {R: 0x1E, G: 0x7A, B: 0x46, A: 0xFF},
-	cards.CategoryAftercare:     {R: 0x6E, G: 0x3F, B: 0xA8, A: 0xFF},
-}
-
-// CategoryColor returns the colour of a route category.
+// CategoryColor returns the colour of a route category (cards.Category.Colour).
 func CategoryColor(c cards.Category) color.NRGBA {
-	if col, ok := categoryColors[c]; ok {
-		return col
-	}
-	return color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0xFF}
+	rgb := c.Colour()
+	return color.NRGBA{R: rgb[0], G: rgb[1], B: rgb[2], A: 0xFF}
 }
 
 // tint mixes c with white; amount 0 is c, 1 is white. Used for calm
