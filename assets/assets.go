@@ -61,21 +61,17 @@ func CardTranslations(lang string) (cards.Translations, error) {
 }
 
 // TranslationLanguages lists the languages there are card texts for.
-func TranslationLanguages() []string {
-	entries, _ := fs.ReadDir(translations, "translations")
-	langs := make([]string, len(entries))
-	for i, e := range entries {
-		langs[i] = strings.TrimSuffix(e.Name(), ".toml")
-	}
-	return langs
-}
+func TranslationLanguages() []string { return names(translations, "translations", ".toml") }
 
 // PictogramNames lists the pictograms there are drawings for.
-func PictogramNames() []string {
-	entries, _ := fs.ReadDir(pictograms, "pictograms")
-	names := make([]string, len(entries))
+func PictogramNames() []string { return names(pictograms, "pictograms", ".svg") }
+
+// names lists the files of an embedded folder without their extension.
+func names(files embed.FS, dir, ext string) []string {
+	entries, _ := fs.ReadDir(files, dir)
+	out := make([]string, len(entries))
 	for i, e := range entries {
-		names[i] = strings.TrimSuffix(e.Name(), ".svg")
+		out[i] = strings.TrimSuffix(e.Name(), ext)
 	}
-	return names
+	return out
 }

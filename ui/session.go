@@ -109,25 +109,17 @@ func (v *SessionView) show() {
 	if n < cards.Steps {
 		v.next.Enable()
 	}
-	var step fyne.CanvasObject
-	switch n {
-	case cards.StepPrepare:
-		step = v.stepPrepare()
-	case cards.StepSituation:
-		step = v.stepSituation()
-	case cards.StepDrivers:
-		step = v.stepDrivers()
-	case cards.StepGoal:
-		step = v.stepGoal()
-	case cards.StepOptions:
-		step = v.stepOptions()
-	case cards.StepDecide:
-		step = v.stepDecide()
-	default:
-		step = v.stepEvaluate()
-	}
+	step := v.stepScreen(n)
 	v.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(step, v.noteBox(n))))}
 	v.body.Refresh()
+}
+
+// stepScreen builds the screen of step n, 1 to 7 (steps.go, compare.go).
+func (v *SessionView) stepScreen(n int) fyne.CanvasObject {
+	screens := [cards.Steps]func() fyne.CanvasObject{
+		v.stepPrepare, v.stepSituation, v.stepDrivers, v.stepGoal, v.stepOptions, v.stepDecide, v.stepEvaluate,
+	}
+	return screens[n-1]()
 }
 
 // set records one edit: in the session on screen and, through the saver, on disk.
