@@ -206,7 +206,7 @@ func WriteDeck(w io.Writer, dk Deck) error {
 				cw.back(c, Rect{cell.X + cell.W/2, cell.Y, cell.W / 2, cell.H})
 				cw.fold = noFold
 			} else {
-				cw.front(c, cell)
+				cw.upright(sheet, cell, 90, func(r Rect) { cw.front(c, r) })
 			}
 		}
 		cw.marks(sheet, sheet.Cells[:len(batch)])
@@ -217,11 +217,33 @@ func WriteDeck(w io.Writer, dk Deck) error {
 		d.AddPage()
 		backs := sheet.BackCells(dk.Offset)
 		for i, c := range batch {
-			cw.back(c, backs[i])
+			// Turned the other way: after the sheet is flipped over its long
+			// edge, the back's top lies behind the front's top.
+			cw.upright(sheet, backs[i], -90, func(r Rect) { cw.back(c, r) })
 		}
 		cw.marks(sheet, backs[:len(batch)])
 	}
 	return d.write(w)
+}
+
+// Turned reports whether the cards lie on their side on the sheet, because
+// more of them fit that way.
+func (s Sheet) Turned(format Size) bool { return s.Card.W != format.W }
+
+// upright draws a card face in a cell. When the sheet has the cards on
+// their side, the face is drawn in its own upright shape, turned by angle
+// degrees (counter-clockwise) about the cell's centre to fill the cell.
+func (cw *cardWriter) upright(s Sheet, cell Rect, angle float64, draw func(Rect)) {
+	if !s.Turned(cw.dk.Format) {
+		draw(cell)
+		return
+	}
+	cx, cy := cell.X+cell.W/2, cell.Y+cell.H/2
+	f := cw.dk.Format
+	cw.TransformBegin()
+	cw.TransformRotate(angle, cx, cy)
+	draw(Rect{cx - f.W/2, cy - f.H/2, f.W, f.H})
+	cw.TransformEnd()
 }
 
 // foldOverLayout places pairs of front and back side by side, to fold along

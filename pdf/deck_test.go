@@ -164,3 +164,21 @@ func TestFoldOverLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestSheet_Turned checks when cards lie on their side: then each face is
+// drawn upright and turned, not squeezed into the cell.
+func TestSheet_Turned(t *testing.T) {
+	tests := []struct {
+		paper, format string
+		bleed         float64
+		turned        bool
+	}{
+		{"a4", "a6", Bleed, true}, {"a4", "a7", Bleed, false}, {"a4", "a6", 0, false}, {"a4", "a7", 0, true}, {"letter", "a6", Bleed, true},
+	}
+	for _, tt := range tests {
+		s, _ := Layout(Papers[tt.paper], Formats[tt.format], tt.bleed)
+		if got := s.Turned(Formats[tt.format]); got != tt.turned {
+			t.Errorf("%s on %s, bleed %.0f: turned %v, want %v", tt.format, tt.paper, tt.bleed, got, tt.turned)
+		}
+	}
+}
