@@ -2,8 +2,9 @@
 // the client's plan, the side-by-side overview and card decks. It draws
 // from plain data (cards types and a session value), so the app, the
 // command line and the tests share one code path. Fonts are embedded and
-// subset; Arabic is shaped (arabic.go) and every line is ordered with the
-// Unicode bidi algorithm (cards.VisualRuns), which fpdf does not do itself.
+// subset; Arabic is shaped (textdir.ShapeArabic) and every line is ordered
+// with the Unicode bidi algorithm (textdir.VisualRuns), which fpdf does not
+// do itself.
 package pdf
 
 import (

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/samenbeslissen/samenbeslissen/textdir"
 )
 
 // pdfFonts returns the fonts pdffonts lists, with whether each is embedded.
@@ -111,14 +113,14 @@ func normalizeArabic(s string) string {
 var presentationBase = func() map[rune]string {
 	m := map[rune]string{}
 	for _, r := range "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي" + "پچژکگی" {
-		for _, f := range ShapeArabic(string(r)) + ShapeArabic("ـ"+string(r)) + ShapeArabic(string(r)+"ـ") + ShapeArabic("ـ"+string(r)+"ـ") {
+		for _, f := range textdir.ShapeArabic(string(r)) + textdir.ShapeArabic("ـ"+string(r)) + textdir.ShapeArabic(string(r)+"ـ") + textdir.ShapeArabic("ـ"+string(r)+"ـ") {
 			if f != 'ـ' {
 				m[f] = string(r)
 			}
 		}
 	}
 	for _, a := range "آأإا" {
-		for _, f := range ShapeArabic("ل"+string(a)) + ShapeArabic("ـل"+string(a)) {
+		for _, f := range textdir.ShapeArabic("ل"+string(a)) + textdir.ShapeArabic("ـل"+string(a)) {
 			if f != 'ـ' {
 				m[f] = "ل" + string(a)
 			}

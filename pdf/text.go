@@ -5,7 +5,7 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/textdir"
 )
 
 // span is a piece of a line in one face, shaped and in visual order: what
@@ -32,10 +32,10 @@ var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '
 // left to right) and splits it by the face that has each character.
 func visualSpans(line string, rtl bool) []span {
 	var out []span
-	for _, run := range cards.VisualRuns(line, rtl) {
+	for _, run := range textdir.VisualRuns(line, rtl) {
 		text := run.Text
 		if run.RTL {
-			text = reverseClusters(ShapeArabic(text))
+			text = reverseClusters(textdir.ShapeArabic(text))
 		}
 		out = append(out, splitFaces(text)...)
 	}
@@ -156,7 +156,7 @@ func (d *doc) textWidth(line string, st style) float64 {
 // aligned by the document's direction.
 func (d *doc) line(x, y, w float64, text string, st style, a align) {
 	rtl := d.rtl
-	if r, ok := cards.StrongDirection(text); ok {
+	if r, ok := textdir.StrongDirection(text); ok {
 		rtl = r
 	}
 	spans := visualSpans(text, rtl)

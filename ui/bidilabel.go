@@ -2,22 +2,20 @@ package ui
 
 import (
 	"image/color"
-	"slices"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/textdir"
 )
 
 // bidiLabel shows text that may run right to left. Fyne shapes Arabic within
 // a run but lays the runs of a line out from left to right, so this label
 // wraps the text to its width itself, orders each line with the Unicode
-// bidi algorithm (cards.VisualRuns) and draws each run as its own
+// bidi algorithm (textdir.VisualRuns) and draws each run as its own
 // canvas.Text, aligned right for a right-to-left paragraph.
 type bidiLabel struct {
 	widget.BaseWidget
@@ -33,7 +31,7 @@ type bidiLabel struct {
 // text's own direction comes from its first letter with a strong direction,
 // so a Dutch note on an Arabic screen still reads left to right.
 func newBidiLabel(text string, rightToLeft bool) *bidiLabel {
-	rtl, found := cards.StrongDirection(text)
+	rtl, found := textdir.StrongDirection(text)
 	if !found {
 		rtl = rightToLeft
 	}
@@ -122,9 +120,9 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 	lh := r.lineHeight()
 	for i, line := range lines {
 		var runs []string
-		for _, run := range cards.VisualRuns(line, l.rtl) {
+		for _, run := range textdir.VisualRuns(line, l.rtl) {
 			if run.RTL {
-				runs = append(runs, rtlPieces(run.Text)...)
+				runs = append(runs, textdir.RTLPieces(run.Text)...)
 			} else {
 				runs = append(runs, run.Text)
 			}
@@ -151,46 +149,10 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 	}
 }
 
-// rtlPieces cuts a right-to-left run into what Fyne can draw: its words
-// (Fyne shapes a word of Arabic letters from right to left) and the spaces
-// and punctuation between them, which Fyne would leave in logical order.
-// The pieces come out in visual order, punctuation turned and mirrored.
-func rtlPieces(run string) []string {
-	var pieces []string
-	var cur []rune
-	curLetters := false
-	flush := func() {
-		if len(cur) > 0 {
-			pieces = append(pieces, string(cur))
-			cur = cur[:0]
-		}
-	}
-	for _, r := range run {
-		letter := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r)
-		if letter != curLetters {
-			flush()
-			curLetters = letter
-		}
-		if !letter {
-			if m, ok := mirroredRunes[r]; ok {
-				r = m
-			}
-		}
-		cur = append(cur, r)
-	}
-	flush()
-	slices.Reverse(pieces)
-	for i, p := range pieces {
-		if rs := []rune(p); !unicode.IsLetter(rs[0]) && !unicode.IsDigit(rs[0]) && !unicode.Is(unicode.Mn, rs[0]) {
-			slices.Reverse(rs)
-			pieces[i] = string(rs)
-		}
-	}
-	return pieces
-}
-
-// mirroredRunes are shown mirrored in right-to-left text.
-var mirroredRunes = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}
+// rtlPieces is textdir.RTLPieces under its old name, for TestRTLPieces in
+// clientview_test.go; that test has moved to textdir, and this name goes
+// when the copy in clientview_test.go does.
+var rtlPieces = textdir.RTLPieces
 
 func (r *bidiRenderer) MinSize() fyne.Size {
 	l := r.l

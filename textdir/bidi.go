@@ -1,4 +1,4 @@
-package cards
+package textdir
 
 import (
 	"slices"
@@ -36,12 +36,6 @@ func StrongDirection(s string) (rtl, found bool) {
 		}
 	}
 	return false, false
-}
-
-// IsRTL reports whether s starts, in its first strong letter, right-to-left.
-func IsRTL(s string) bool {
-	rtl, _ := StrongDirection(s)
-	return rtl
 }
 
 // VisualRuns splits one line into runs of one direction and returns them in

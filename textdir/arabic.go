@@ -1,4 +1,4 @@
-package pdf
+package textdir
 
 import (
 	"strings"
@@ -138,7 +138,7 @@ type unit struct {
 // contextual presentation form (isolated, initial, medial or final), and
 // lam followed by alef (plain, with madda, hamza above, hamza below)
 // replaced by the lam-alef ligature. Text stays in logical order; ordering
-// for display is done elsewhere. Other characters pass unchanged.
+// for display is VisualRuns' job. Other characters pass unchanged.
 //
 // Harakat (U+064B–U+065F, U+0670) do not interrupt joining and stay where
 // they are, except that harakat between a lam and its alef follow the

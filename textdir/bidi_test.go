@@ -1,4 +1,4 @@
-package cards
+package textdir
 
 import (
 	"reflect"
@@ -44,11 +44,22 @@ func TestVisualRuns(t *testing.T) {
 	}
 }
 
-func TestIsRTL(t *testing.T) {
-	tests := map[string]bool{"مرحبا": true, "Hallo": false, "34 سنة": true, "12 Jan": false, "": false, "שלום": true}
-	for s, want := range tests {
-		if got := IsRTL(s); got != want {
-			t.Errorf("IsRTL(%q) = %v", s, got)
+func TestStrongDirection(t *testing.T) {
+	tests := []struct {
+		s          string
+		rtl, found bool
+	}{
+		{"مرحبا", true, true},
+		{"Hallo", false, true},
+		{"34 سنة", true, true},
+		{"12 Jan", false, true},
+		{"שלום", true, true},
+		{"(34) 12/12", false, false},
+		{"", false, false},
+	}
+	for _, tt := range tests {
+		if rtl, found := StrongDirection(tt.s); rtl != tt.rtl || found != tt.found {
+			t.Errorf("StrongDirection(%q) = %v, %v, want %v, %v", tt.s, rtl, found, tt.rtl, tt.found)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package pdf
+package textdir
 
 import (
 	"encoding/binary"
