@@ -24,9 +24,6 @@ const (
 	alignEnd
 )
 
-// mirrored are the characters a right-to-left run shows mirrored.
-var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}
-
 // visualSpans orders a logical line with the bidi algorithm, shapes its
 // Arabic, reverses and mirrors its right-to-left runs (fpdf draws every run
 // left to right) and splits it by the face that has each character.
@@ -53,10 +50,7 @@ func reverseClusters(s string) string {
 			clusters[last] = append(clusters[last], r)
 			continue
 		}
-		if m, ok := mirrored[r]; ok {
-			r = m
-		}
-		clusters = append(clusters, []rune{r})
+		clusters = append(clusters, []rune{textdir.Mirror(r)})
 	}
 	out := make([]rune, 0, len(s))
 	for i := len(clusters) - 1; i >= 0; i-- {
