@@ -9,6 +9,7 @@ BIN := bin/samenbeslissen
 # screenshots, and the Noto fonts.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
+	libwayland-dev libxkbcommon-dev wayland-protocols \
 	poppler-utils xvfb xauth imagemagick xdotool fonts-noto-core
 
 .PHONY: run test build deps bench screenshot

@@ -149,11 +149,6 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 	}
 }
 
-// rtlPieces is textdir.RTLPieces under its old name, for TestRTLPieces in
-// clientview_test.go; that test has moved to textdir, and this name goes
-// when the copy in clientview_test.go does.
-var rtlPieces = textdir.RTLPieces
-
 func (r *bidiRenderer) MinSize() fyne.Size {
 	l := r.l
 	var widest float32

@@ -176,7 +176,7 @@ func TestClientView_BackNeedsHold(t *testing.T) {
 	if m.ClientView() == nil {
 		t.Fatal("a tap or a short press left the client view")
 	}
-	w.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutCopy{})
+	typeShortcut(t, w.Canvas(), &fyne.ShortcutCopy{})
 	if m.ClientView() == nil {
 		t.Fatal("another shortcut left the client view")
 	}
@@ -196,7 +196,7 @@ func TestClientView_BackNeedsHold(t *testing.T) {
 	}
 
 	m.showClientView(m.Session())
-	w.Canvas().(fyne.Shortcutable).TypedShortcut(BackShortcut)
+	typeShortcut(t, w.Canvas(), BackShortcut)
 	if m.ClientView() != nil {
 		t.Error("Ctrl+Shift+B did not go back")
 	}
@@ -286,21 +286,6 @@ func TestLanguageName(t *testing.T) {
 	for tag, want := range map[string]string{"nl": "Nederlands", "en": "English", "ar": "العربية"} {
 		if got := languageName(language.Make(tag)); got != want {
 			t.Errorf("languageName(%s) = %q, want %q", tag, got, want)
-		}
-	}
-}
-
-func TestRTLPieces(t *testing.T) {
-	tests := map[string][]string{
-		": التحضير":  {"التحضير", " :"},
-		"سمير علي (": {") ", "علي", " ", "سمير"}, // the bracket shows mirrored
-		" وعمري ":    {" ", "وعمري", " "},
-		"مرحبا":      {"مرحبا"},
-		"،قال":       {"قال", "،"},
-	}
-	for in, want := range tests {
-		if got := rtlPieces(in); !slices.Equal(got, want) {
-			t.Errorf("rtlPieces(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +19,7 @@ func TestKeyboard_DrivesConversation(t *testing.T) {
 	client, _ := db.CreateClient("Toetsenbord", "")
 	s, _ := db.CreateSession(client.ID)
 	m.OpenSession(s.ID)
-	shortcut := func(sc fyne.Shortcut) { c.(fyne.Shortcutable).TypedShortcut(sc) }
+	shortcut := func(sc fyne.Shortcut) { typeShortcut(t, c, sc) }
 	key := func(name fyne.KeyName) {
 		if f := c.Focused(); f != nil {
 			f.TypedKey(&fyne.KeyEvent{Name: name})
@@ -99,4 +100,18 @@ func TestKeyboard_EscapeClosesCard(t *testing.T) {
 	if m.browser.shown != nil {
 		t.Error("Escape did not close the card")
 	}
+}
+
+// typeShortcut sends a shortcut to the canvas as the driver does when the
+// keys are pressed. Fyne 2.8's test canvas keeps its shortcut handler in the
+// software canvas it wraps, behind an interface without TypedShortcut, so
+// this reaches it through the exported embedded field.
+func typeShortcut(t *testing.T, c fyne.Canvas, sc fyne.Shortcut) {
+	t.Helper()
+	inner := reflect.ValueOf(c).Elem().FieldByName("WindowlessCanvas")
+	s, ok := inner.Interface().(fyne.Shortcutable)
+	if !ok {
+		t.Fatalf("the test canvas %T takes no shortcuts", c)
+	}
+	s.TypedShortcut(sc)
 }
