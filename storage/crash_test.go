@@ -15,10 +15,11 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-// The crash test runs this test binary again as a child that edits the
-// database and prints a line after each commit; the parent kills it with
-// SIGKILL at a random moment, many times, and then checks that every edit
-// the child reported is there and the database is sound.
+// The crash test runs this test binary again as a child that opens the
+// database, says "writing", edits it and prints a line after each commit;
+// the parent kills it with SIGKILL at a random moment after "writing",
+// many times, and then checks that every edit the child reported is there
+// and the database is sound.
 const (
 	crashDBEnv    = "SAMENBESLISSEN_CRASH_DB"
 	crashStartEnv = "SAMENBESLISSEN_CRASH_START"
@@ -51,12 +52,25 @@ func TestCrash_KilledWriterLosesNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		// The random delay starts once the child has opened the database
+		// and is about to write, so that a slow start on a busy machine
+		// does not eat the time it has to write.
+		sc := bufio.NewScanner(out)
+		if !sc.Scan() || sc.Text() != "writing" {
+			said := sc.Text()
+			for sc.Scan() { // a failing child test reports on stdout
+				said += "\n" + sc.Text()
+			}
+			cmd.Wait()
+			t.Fatalf("run %d: the child did not start writing: %s\n%s", run, said, stderr.String())
+		}
 		delay := time.Duration(2+r.IntN(80)) * time.Millisecond
 		timer := time.AfterFunc(delay, func() { cmd.Process.Kill() })
-		sc := bufio.NewScanner(out)
 		for sc.Scan() {
 			kind, n, ok := strings.Cut(sc.Text(), " ")
 			if num, err := strconv.Atoi(n); ok && err == nil {
@@ -125,6 +139,8 @@ func TestCrashChild(t *testing.T) {
 	sessions, _ := d.Sessions(1)
 	sessionID := sessions[0].ID
 	w := bufio.NewWriter(os.Stdout)
+	fmt.Fprintln(w, "writing")
+	w.Flush()
 	for ; ; n++ {
 		var kind string
 		switch n % 3 {
