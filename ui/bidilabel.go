@@ -99,7 +99,7 @@ func (r *bidiRenderer) wrap(width float32) []string {
 }
 
 func (r *bidiRenderer) lineHeight() float32 {
-	return fyne.MeasureText("Mg", r.l.textSize(), r.l.style).Height + theme.LineSpacing()
+	return fyne.MeasureText("Mg", r.l.textSize(), r.l.style).Height + theme.SizeForWidget(theme.SizeNameLineSpacing, r.l)
 }
 
 func (r *bidiRenderer) Layout(size fyne.Size) {
@@ -112,10 +112,8 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 	r.texts = r.texts[:0]
 	lines := r.wrap(size.Width)
 	if len(lines) != r.minLines {
-		// At this width the label needs another height than it asked for:
-		// have the canvas lay its parent out again, in the next frame, as
-		// this layout may itself run while the canvas checks sizes.
-		fyne.Do(func() { canvas.Refresh(l) })
+		// At this width the label needs another height than it asked for.
+		requestReflow()
 	}
 	lh := r.lineHeight()
 	for i, line := range lines {

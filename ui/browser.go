@@ -75,9 +75,9 @@ func NewBrowser(cat *cards.Catalogue, tr *locales.Translator, f cards.Filter) *B
 
 	sidebar := container.NewVScroll(container.NewPadded(container.NewVBox(
 		b.search,
-		heading(tr.T("filter.categories")), b.categories.group,
-		heading(tr.T("filter.goals")), b.goals.group,
-		heading(tr.T("filter.factors")), b.factors.group,
+		heading(tr.T("filter.categories")), b.categories.box,
+		heading(tr.T("filter.goals")), b.goals.box,
+		heading(tr.T("filter.factors")), b.factors.box,
 		heading(tr.T("filter.client")),
 		widget.NewForm(
 			widget.NewFormItem(tr.T("filter.age"), b.age),
@@ -192,31 +192,41 @@ func heading(text string) *widget.Label {
 }
 
 // choiceGroup is a set of check boxes for values of a closed list, showing
-// translated names but reporting the values.
+// translated names but reporting the values; box holds them one under the
+// other, or in columns when there are many (see columns).
 type choiceGroup[T ~string] struct {
-	group     *widget.CheckGroup
+	box       *fyne.Container
+	checks    []*widget.Check
 	values    []T
-	labels    []string
 	onChanged func()
+	setting   bool // set is changing the boxes: no change events
 }
 
 func newChoiceGroup[T ~string](values []T, tr *locales.Translator, prefix string) *choiceGroup[T] {
-	g := &choiceGroup[T]{values: values}
+	g := &choiceGroup[T]{values: values, box: container.NewVBox()}
 	for _, v := range values {
-		g.labels = append(g.labels, tr.T(prefix+string(v)))
+		c := widget.NewCheck(tr.T(prefix+string(v)), func(bool) {
+			if g.onChanged != nil && !g.setting {
+				g.onChanged()
+			}
+		})
+		g.checks = append(g.checks, c)
+		g.box.Add(c)
 	}
-	g.group = widget.NewCheckGroup(g.labels, func([]string) {
-		if g.onChanged != nil {
-			g.onChanged()
-		}
-	})
+	return g
+}
+
+// columns puts the boxes in as many columns as fit the width, so that ten
+// choices need neither a very wide nor a very long screen.
+func (g *choiceGroup[T]) columns() *choiceGroup[T] {
+	g.box.Layout = &columnsLayout{}
 	return g
 }
 
 func (g *choiceGroup[T]) selected() []T {
 	var out []T
-	for i, l := range g.labels {
-		if slices.Contains(g.group.Selected, l) {
+	for i, c := range g.checks {
+		if c.Checked {
 			out = append(out, g.values[i])
 		}
 	}
@@ -224,14 +234,11 @@ func (g *choiceGroup[T]) selected() []T {
 }
 
 func (g *choiceGroup[T]) set(vs []T) {
-	var sel []string
-	for i, v := range g.values {
-		if slices.Contains(vs, v) {
-			sel = append(sel, g.labels[i])
-		}
+	g.setting = true
+	defer func() { g.setting = false }()
+	for i, c := range g.checks {
+		c.SetChecked(slices.Contains(vs, g.values[i]))
 	}
-	g.group.Selected = sel
-	g.group.Refresh()
 }
 
 // choiceSelect is a drop-down for one value of a closed list, or none.

@@ -245,16 +245,11 @@ func (cv *ClientView) options() fyne.CanvasObject {
 	if len(s.Options) == 0 {
 		return cv.label(tr.T("cv.nooptions"), 1, false)
 	}
-	cols := container.NewGridWithColumns(len(s.Options))
-	var columns []fyne.CanvasObject
+	// Side by side as far as the screen allows, the first option where the
+	// client starts reading; on a narrow screen they wrap into rows.
+	cols := newColumnsDir(0, 0, cv.rtl)
 	for i := range s.Options {
-		columns = append(columns, cv.optionColumn(&s.Options[i]))
-	}
-	if cv.rtl {
-		slices.Reverse(columns) // the first option on the right
-	}
-	for _, c := range columns {
-		cols.Add(c)
+		cols.Add(cv.optionColumn(&s.Options[i]))
 	}
 	legend := make([]string, cards.MaxWeight+1)
 	for w := range legend {
@@ -376,7 +371,10 @@ func (t clientTheme) Size(n fyne.ThemeSizeName) float32 {
 	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
 		theme.SizeNameInlineIcon, theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
 		return s * ClientTextScale
-	case theme.SizeNamePadding, theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
+	case theme.SizeNameInnerPadding, theme.SizeNameLineSpacing:
+		// Inside widgets only: the containers' padding stays the app's, as
+		// layouts that run outside the override's rendering (a reflow, a
+		// refreshed container) see only the app's theme.
 		return s * 1.3
 	}
 	return s

@@ -289,3 +289,19 @@ func TestLanguageName(t *testing.T) {
 		}
 	}
 }
+
+// TestClientTheme_ContainerPaddingIsTheApps guards the client view's last
+// line: containers take their padding from whichever theme is being
+// rendered, which is the client theme inside Fyne's own layout pass but the
+// app's theme in a reflow or a refreshed container. Were the two different,
+// the passes would disagree about heights, and the client could not scroll
+// to the last lines.
+func TestClientTheme_ContainerPaddingIsTheApps(t *testing.T) {
+	app, client := Theme(), clientTheme{Theme()}
+	if a, c := app.Size(theme.SizeNamePadding), client.Size(theme.SizeNamePadding); a != c {
+		t.Errorf("client theme padding %v, app's %v", c, a)
+	}
+	if a, c := app.Size(theme.SizeNameText), client.Size(theme.SizeNameText); c != a*ClientTextScale {
+		t.Errorf("client text size %v, want %v", c, a*ClientTextScale)
+	}
+}

@@ -147,8 +147,9 @@ func (v *SessionView) comparison() fyne.CanvasObject {
 	header := container.NewGridWithColumns(n)
 	for i := range opts {
 		c := opts[i].Card
-		t := canvas.NewText(c.Title, color.White)
-		t.TextStyle.Bold = true
+		t := newBidiLabel(c.Title, false)
+		t.color = color.White
+		t.style.Bold = true
 		header.Add(container.NewStack(roundedRect(CategoryColor(c.Category), 8),
 			container.NewPadded(container.NewBorder(nil, nil, pictogram(c.Pictogram, 36), nil, t))))
 	}

@@ -46,7 +46,7 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 		onEdit: m.markUnsaved, onSaved: m.markSaved, onClose: func() { m.showClient(client.ID) }, onOpen: m.openSession,
 	}
 	tr := v.tr
-	bar := container.NewGridWithColumns(cards.Steps)
+	bar := newColumns(0, 0) // the steps in one row, or in two on a narrow screen
 	for i := 1; i <= cards.Steps; i++ {
 		b := newButton(tr.T("step.short", map[string]any{"N": i, "Name": tr.T("step." + strconv.Itoa(i))}), nil, func() { v.goTo(i) })
 		v.steps = append(v.steps, b)
@@ -71,11 +71,10 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	overview := newButton(tr.T("print.overview"), theme.DocumentPrintIcon(), func() {
 		m.print(func() (string, error) { return m.printer.PrintOverview(v.s.ID, m.printLanguage()) })
 	})
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(back, started), container.NewHBox(plan, overview, turn)),
-		bar,
-		container.NewBorder(nil, nil, nil, hint, v.heading))
-	v.content = container.NewBorder(top, container.NewBorder(nil, nil, v.prev, v.next), nil, nil, v.body)
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Alignment = fyne.TextAlignCenter
+	top := container.NewVBox(newBar(container.NewHBox(back, started), container.NewHBox(plan, overview, turn)), bar, v.heading)
+	v.content = container.NewBorder(top, container.NewBorder(nil, nil, v.prev, v.next, hint), nil, nil, v.body)
 	v.show()
 	return v
 }

@@ -128,13 +128,12 @@ func (v *SessionView) stepDrivers() fyne.CanvasObject {
 // Step 4: the goal, what it is about, whether it is feasible, sub-goals.
 func (v *SessionView) stepGoal() fyne.CanvasObject {
 	tr := v.tr
-	goals := newChoiceGroup(cards.Goals, tr, "goal.")
+	goals := newChoiceGroup(cards.Goals, tr, "goal.").columns()
 	goals.set(v.s.Goals)
-	goals.group.Horizontal = true
 	goals.onChanged = func() { v.set(cards.KeyGoals, cards.JoinValues(goals.selected())) }
 	return container.NewVBox(
 		question(tr.T("step4.goal"), v.entry(cards.KeyGoal, tr.T("step4.goal.hint"), true)),
-		question(tr.T("step4.about"), goals.group),
+		question(tr.T("step4.about"), goals.box),
 		question(tr.T("step4.feasible"), v.entry(cards.KeyFeasible, tr.T("step4.feasible.hint"), true)),
 		question(tr.T("step4.subgoals"), v.entry(cards.KeySubGoals, tr.T("step4.subgoals.hint"), true)),
 	)

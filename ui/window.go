@@ -344,3 +344,13 @@ func (m *Main) ShowNotice(text string) {
 		dialog.ShowInformation(m.tr.T("menu.catalogue"), text, m.win)
 	}
 }
+
+// InterfaceLanguages are the languages the whole interface is translated
+// into; the others serve only the client view and the printables.
+func InterfaceLanguages() []string {
+	langs := make([]string, len(locales.Full))
+	for i, l := range locales.Full {
+		langs[i] = l.String()
+	}
+	return langs
+}
