@@ -20,6 +20,12 @@ const (
 	Steps         = 7
 )
 
+// Limits on what identifies a client; a name is a name, not a note.
+const (
+	MaxNameLength      = 100
+	MaxReferenceLength = 50
+)
+
 // Client is a person the municipality helps, kept pseudonymous: a name or
 // initials and an optional own reference, never a BSN.
 type Client struct {

@@ -12,11 +12,6 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-// Limits on what identifies a client; a name is a name, not a note.
-const (
-	MaxNameLength      = 100
-	MaxReferenceLength = 50
-)
 
 // ErrNotFound is returned for a client or session that does not exist.
 var ErrNotFound = errors.New("niet gevonden")
@@ -31,10 +26,10 @@ func checkClient(name, reference string) (string, string, error) {
 	switch {
 	case name == "":
 		return "", "", errors.New("vul een naam of initialen in")
-	case utf8.RuneCountInString(name) > MaxNameLength:
-		return "", "", fmt.Errorf("de naam is te lang; gebruik hoogstens %d tekens", MaxNameLength)
-	case utf8.RuneCountInString(reference) > MaxReferenceLength:
-		return "", "", fmt.Errorf("het kenmerk is te lang; gebruik hoogstens %d tekens", MaxReferenceLength)
+	case utf8.RuneCountInString(name) > cards.MaxNameLength:
+		return "", "", fmt.Errorf("de naam is te lang; gebruik hoogstens %d tekens", cards.MaxNameLength)
+	case utf8.RuneCountInString(reference) > cards.MaxReferenceLength:
+		return "", "", fmt.Errorf("het kenmerk is te lang; gebruik hoogstens %d tekens", cards.MaxReferenceLength)
 	}
 	return name, reference, nil
 }

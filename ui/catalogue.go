@@ -55,7 +55,7 @@ func (m *Main) ImportCatalogue(name string, data []byte) {
 	}
 	m.cat = cards.NewCatalogue(cs)
 	m.browser.SetCatalogue(m.cat)
-	dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.loaded", map[string]any{"Count": len(cs)}), m.win)
+	m.showInfo(m.tr.T("menu.catalogue"), m.tr.T("catalogue.loaded", map[string]any{"Count": len(cs)}))
 }
 
 func (m *Main) saveCatalogue() {
@@ -76,7 +76,7 @@ func (m *Main) saveCatalogue() {
 			m.showError(fmt.Errorf("catalogus opslaan in %s: %w", w.URI().Name(), err))
 			return
 		}
-		dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.saved", map[string]any{"File": w.URI().Name()}), m.win)
+		m.showInfo(m.tr.T("menu.catalogue"), m.tr.T("catalogue.saved", map[string]any{"File": w.URI().Name()}))
 	}, m.win)
 	d.SetFileName("catalogus.csv")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".toml"}))
@@ -91,7 +91,7 @@ func (m *Main) useBuiltIn() {
 	}
 	m.cat = cat
 	m.browser.SetCatalogue(cat)
-	dialog.ShowInformation(m.tr.T("menu.catalogue"), m.tr.T("catalogue.builtin"), m.win)
+	m.showInfo(m.tr.T("menu.catalogue"), m.tr.T("catalogue.builtin"))
 }
 
 func (m *Main) showProblems(probs cards.Problems) {
@@ -101,5 +101,5 @@ func (m *Main) showProblems(probs cards.Problems) {
 	scroll.SetMinSize(fyne.NewSize(640, 320))
 	intro := widget.NewLabel(m.tr.T("catalogue.problems"))
 	intro.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustom(m.tr.T("catalogue.error"), "OK", container.NewBorder(intro, nil, nil, nil, scroll), m.win)
+	m.showDialog(dialog.NewCustom(m.tr.T("catalogue.error"), m.tr.T("dialog.ok"), container.NewBorder(intro, nil, nil, nil, scroll), m.win), nil, nil)
 }

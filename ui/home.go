@@ -2,7 +2,11 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,13 +25,14 @@ const clientPage = 200
 // Home lists the clients, most recently seen first, with a search by name;
 // choosing one shows their timeline of sessions.
 type Home struct {
-	m       *Main
-	search  *widget.Entry
-	list    *widget.List
-	clients []cards.Client
-	more    *widget.Label
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	m        *Main
+	search   *widget.Entry
+	list     *widget.List
+	clients  []cards.Client
+	selected widget.ListItemID // the client whose page shows, -1 for none
+	more     *widget.Label
+	detail   *fyne.Container
+	content  fyne.CanvasObject
 }
 
 func newHome(m *Main) *Home {
@@ -56,6 +61,7 @@ func newHome(m *Main) *Home {
 			box.Objects[1].(*widget.Label).SetText(clientInfo(c, tr))
 		})
 	h.list.OnSelected = func(i widget.ListItemID) {
+		h.selected = i
 		if i < len(h.clients) {
 			h.showClient(h.clients[i])
 		}
@@ -91,7 +97,7 @@ func clientInfo(c cards.Client, tr *locales.Translator) string {
 func (h *Home) reload() {
 	cs, err := h.m.store.ListClients(context.Background(), h.search.Text, clientPage+1)
 	if err != nil {
-		dialog.ShowError(err, h.m.win)
+		h.m.showError(err)
 		return
 	}
 	h.more.Hide()
@@ -100,38 +106,64 @@ func (h *Home) reload() {
 		h.more.Show()
 	}
 	h.clients = cs
+	h.selected = -1
 	h.list.UnselectAll()
 	h.list.Refresh()
 }
 
-// newClient asks for a name or initials and an optional own reference.
+// newClient asks for a name or initials and an optional own reference. A
+// name that is missing or too long keeps the form from being sent, and if
+// saving fails the form comes back with what was typed.
 func (h *Home) newClient() {
 	tr := h.m.tr
-	name := widget.NewEntry()
+	name := h.m.newDialogEntry()
 	name.SetPlaceHolder(tr.T("client.name.hint"))
-	ref := widget.NewEntry()
+	name.Validator = func(s string) error {
+		switch {
+		case strings.TrimSpace(s) == "":
+			return errors.New(tr.T("client.name.required"))
+		case utf8.RuneCountInString(strings.TrimSpace(s)) > cards.MaxNameLength:
+			return errors.New(tr.T("client.name.long", map[string]any{"N": cards.MaxNameLength}))
+		}
+		return nil
+	}
+	ref := h.m.newDialogEntry()
 	ref.SetPlaceHolder(tr.T("client.reference.hint"))
-	form := dialog.NewForm(tr.T("home.new"), tr.T("client.create"), tr.T("dialog.cancel"), []*widget.FormItem{
+	ref.Validator = func(s string) error {
+		if utf8.RuneCountInString(strings.TrimSpace(s)) > cards.MaxReferenceLength {
+			return errors.New(tr.T("client.reference.long", map[string]any{"N": cards.MaxReferenceLength}))
+		}
+		return nil
+	}
+	var form dialog.Dialog
+	form = h.m.form(tr.T("home.new"), tr.T("client.create"), []*widget.FormItem{
 		widget.NewFormItem(tr.T("client.name"), name),
 		widget.NewFormItem(tr.T("client.reference"), ref),
-	}, func(ok bool) {
-		if !ok {
-			return
+	}, func() {
+		err := errors.Join(name.Validate(), ref.Validate())
+		var c cards.Client
+		if err == nil {
+			c, err = h.m.store.CreateClient(name.Text, ref.Text)
 		}
-		c, err := h.m.store.CreateClient(name.Text, ref.Text)
 		if err != nil {
-			dialog.ShowError(err, h.m.win)
+			h.m.showErrorThen(err, func() { h.m.showDialog(form, form.(*dialog.FormDialog).Submit, nil) })
 			return
 		}
 		h.search.SetText("")
 		h.reload()
-		h.showClient(c)
-	}, h.m.win)
-	name.OnSubmitted = func(string) { form.Submit() }
-	ref.OnSubmitted = func(string) { form.Submit() }
-	form.Resize(fyne.NewSize(480, 0))
-	form.Show()
+		h.selectClient(c)
+	}, 480)
 	h.m.win.Canvas().Focus(name)
+}
+
+// selectClient marks a client in the list and shows their page.
+func (h *Home) selectClient(c cards.Client) {
+	if i := slices.IndexFunc(h.clients, func(x cards.Client) bool { return x.ID == c.ID }); i >= 0 {
+		h.list.Select(i)
+		h.list.ScrollTo(i)
+		return
+	}
+	h.showClient(c)
 }
 
 // showClient shows a client's details and timeline of sessions.
@@ -139,7 +171,7 @@ func (h *Home) showClient(c cards.Client) {
 	tr := h.m.tr
 	sessions, err := h.m.store.Sessions(c.ID)
 	if err != nil {
-		dialog.ShowError(err, h.m.win)
+		h.m.showError(err)
 		return
 	}
 	name := widget.NewEntry()
@@ -179,7 +211,7 @@ func (h *Home) showClient(c cards.Client) {
 	start := newButton(tr.T("client.newsession"), theme.ContentAddIcon(), func() {
 		s, err := h.m.store.CreateSession(c.ID)
 		if err != nil {
-			dialog.ShowError(err, h.m.win)
+			h.m.showError(err)
 			return
 		}
 		h.m.openSession(s.ID)
@@ -191,7 +223,7 @@ func (h *Home) showClient(c cards.Client) {
 		actions.Add(newButton(tr.T("client.followupnew"), theme.MediaReplayIcon(), func() {
 			s, err := h.m.store.CreateFollowUp(last.ID)
 			if err != nil {
-				dialog.ShowError(err, h.m.win)
+				h.m.showError(err)
 				return
 			}
 			h.m.openSession(s.ID)

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
@@ -33,7 +32,7 @@ func (m *Main) print(write func() (string, error)) {
 		err = fyne.CurrentApp().OpenURL(u)
 	}
 	if err != nil {
-		dialog.ShowInformation(m.tr.T("print.done"), m.tr.T("print.saved", map[string]any{"File": path}), m.win)
+		m.showInfo(m.tr.T("print.done"), m.tr.T("print.saved", map[string]any{"File": path}))
 	}
 }
 
@@ -45,7 +44,7 @@ func (m *Main) editOrganisation() {
 		m.showError(err)
 		return
 	}
-	name, contact, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, contact, phone := m.newDialogEntry(), m.newDialogEntry(), m.newDialogEntry()
 	name.SetText(o.Name)
 	contact.SetText(o.Contact)
 	phone.SetText(o.Phone)
@@ -60,16 +59,12 @@ func (m *Main) editOrganisation() {
 			logoLabel.SetText(name)
 		})
 	})
-	form := dialog.NewForm(tr.T("menu.organisation"), tr.T("org.save"), tr.T("dialog.cancel"), []*widget.FormItem{
+	m.form(tr.T("menu.organisation"), tr.T("org.save"), []*widget.FormItem{
 		widget.NewFormItem(tr.T("org.name"), name),
 		widget.NewFormItem(tr.T("org.contact"), contact),
 		widget.NewFormItem(tr.T("org.phone"), phone),
 		widget.NewFormItem(tr.T("org.logo"), container.NewBorder(nil, nil, nil, pick, logoLabel)),
-	}, func(ok bool) {
-		if ok {
-			m.showError(m.printer.SetOrganisation(cards.Organisation{Name: name.Text, Contact: contact.Text, Phone: phone.Text, Logo: logo}))
-		}
-	}, m.win)
-	form.Resize(fyne.NewSize(560, 0))
-	form.Show()
+	}, func() {
+		m.showError(m.printer.SetOrganisation(cards.Organisation{Name: name.Text, Contact: contact.Text, Phone: phone.Text, Logo: logo}))
+	}, 560)
 }

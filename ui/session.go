@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -124,7 +123,7 @@ func (v *SessionView) stepScreen(n int) fyne.CanvasObject {
 // set records one edit: in the session on screen and, through the saver, on disk.
 func (v *SessionView) set(key, value string) {
 	if err := v.s.Set(key, value); err != nil {
-		dialog.ShowError(err, v.win)
+		v.main.showError(err)
 		return
 	}
 	v.saver.Set(v.s.ID, key, value)
@@ -136,7 +135,7 @@ func (v *SessionView) set(key, value string) {
 func (v *SessionView) stored(err error) {
 	v.onSaved(err)
 	if err != nil {
-		dialog.ShowError(err, v.win)
+		v.main.showError(err)
 	}
 }
 

@@ -31,7 +31,11 @@ func find[T fyne.CanvasObject](c fyne.Canvas, match func(T) bool) []T {
 }
 
 func entries(c fyne.Canvas, placeholder string) []*widget.Entry {
-	return find(c, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
+	out := find(c, func(e *widget.Entry) bool { return e.PlaceHolder == placeholder })
+	for _, e := range find(c, func(e *dialogEntry) bool { return e.PlaceHolder == placeholder }) {
+		out = append(out, &e.Entry)
+	}
+	return out
 }
 
 func entry(t *testing.T, c fyne.Canvas, placeholder string) *widget.Entry {

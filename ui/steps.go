@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -274,7 +273,7 @@ func (v *SessionView) stepEvaluate() fyne.CanvasObject {
 		start := newButton(tr.T("step7.start"), theme.ContentAddIcon(), func() {
 			next, err := v.store.CreateFollowUp(v.s.ID)
 			if err != nil {
-				dialog.ShowError(err, v.win)
+				v.main.showError(err)
 				return
 			}
 			v.onOpen(next.ID)

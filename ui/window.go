@@ -1,12 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -40,17 +40,41 @@ type Main struct {
 	profContent  fyne.CanvasObject             // the professional's screen, kept while the client view shows
 	clientLang   string                        // last chosen in the client view
 	translations map[string]cards.Translations // card texts by language, loaded when first needed
+	dialogs      []*openDialog                 // open dialogs, the top one last
 }
 
+// Preferences kept on this computer, in Fyne's preferences of the app.
+const (
+	prefLanguage     = "interface.language"
+	prefWindowWidth  = "window.width"
+	prefWindowHeight = "window.height"
+)
+
+// DefaultWindowSize fits the smallest screens the app is used on (1024×768,
+// and 1920×1080 at 150 %), title bar and taskbar included.
+var DefaultWindowSize = fyne.NewSize(1000, 660)
+
 // NewMain fills win with the app over catalogue cat and database store, in
-// language lang. newSaver starts the background saver for typed edits.
+// language lang, or when lang is empty in the language chosen last time.
+// newSaver starts the background saver for typed edits.
 func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, store Store, newSaver NewSaverFunc, printer Printer, lang string) (*Main, error) {
+	prefs := fyne.CurrentApp().Preferences()
+	if lang == "" {
+		lang = prefs.StringWithFallback(prefLanguage, locales.Source.String())
+	}
+	if !slices.Contains(InterfaceLanguages(), lang) {
+		lang = locales.Source.String()
+	}
 	tr, err := locales.New(lang)
 	if err != nil {
 		return nil, err
 	}
 	m := &Main{win: win, store: store, catalogues: catalogues, printer: printer, tr: tr, cat: cat,
 		translations: map[string]cards.Translations{}}
+	win.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWindowWidth, float64(DefaultWindowSize.Width))),
+		float32(prefs.FloatWithFallback(prefWindowHeight, float64(DefaultWindowSize.Height)))))
+	win.SetCloseIntercept(m.requestClose)
 	m.saver = newSaver(func(pending bool, err error) {
 		fyne.Do(func() {
 			if err != nil || !pending {
@@ -61,6 +85,25 @@ func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, s
 	m.build(cards.Filter{})
 	m.showHome()
 	return m, nil
+}
+
+// requestClose is what closing the window does, by its button or Alt+F4.
+// The client view stays: the way back to the professional is deliberate.
+// Otherwise the window closes once every edit is on disk; if that fails,
+// it stays open and says why, so that nothing is lost.
+func (m *Main) requestClose() {
+	if m.client != nil {
+		return
+	}
+	if err := m.saver.Flush(); err != nil {
+		m.markSaved(err)
+		return
+	}
+	size := m.win.Canvas().Size()
+	prefs := fyne.CurrentApp().Preferences()
+	prefs.SetFloat(prefWindowWidth, float64(size.Width))
+	prefs.SetFloat(prefWindowHeight, float64(size.Height))
+	m.win.Close()
 }
 
 // Browser returns the card browser.
@@ -76,18 +119,18 @@ func (m *Main) build(f cards.Filter) {
 	}
 	m.home = newHome(m)
 
-	langs := locales.Languages()
+	langs := InterfaceLanguages()
 	names := make([]string, len(langs))
 	current := ""
 	for i, l := range langs {
-		names[i] = languageName(l)
-		if l == tr.Language() {
+		names[i] = languageName(language.Make(l))
+		if l == tr.Language().String() {
 			current = names[i]
 		}
 	}
 	langSelect := widget.NewSelect(names, nil)
 	langSelect.Selected = current
-	langSelect.OnChanged = func(string) { m.SetLanguage(langs[langSelect.SelectedIndex()].String()) }
+	langSelect.OnChanged = func(string) { m.SetLanguage(langs[langSelect.SelectedIndex()]) }
 
 	catalogue := newButton(tr.T("menu.catalogue"), nil, nil)
 	menu := fyne.NewMenu("",
@@ -141,6 +184,9 @@ func (m *Main) addShortcuts() {
 	// Escape closes an open card in the browser; in a session and in the
 	// client view it does nothing, so that nobody leaves them by accident.
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if m.dialogKey(ev.Name) {
+			return
+		}
 		if ev.Name == fyne.KeyEscape && m.client == nil && m.session == nil && m.browser.shown != nil {
 			m.browser.showGrid()
 		}
@@ -294,6 +340,7 @@ func (m *Main) SetLanguage(lang string) {
 		return
 	}
 	m.tr = tr
+	fyne.CurrentApp().Preferences().SetString(prefLanguage, tr.Language().String())
 	var open int64
 	if m.session != nil {
 		open = m.session.s.ID
@@ -320,13 +367,6 @@ func languageName(t language.Tag) string {
 	return string(unicode.ToUpper(first)) + name[size:]
 }
 
-// showError shows err as a message; a nil error (a cancelled dialog) shows nothing.
-func (m *Main) showError(err error) {
-	if err != nil {
-		dialog.ShowError(err, m.win)
-	}
-}
-
 // ShowStartError fills win with a message that the app cannot start, and
 // why, in place of the app.
 func ShowStartError(win fyne.Window, err error) {
@@ -341,7 +381,7 @@ func ShowStartError(win fyne.Window, err error) {
 // could not be read.
 func (m *Main) ShowNotice(text string) {
 	if text != "" {
-		dialog.ShowInformation(m.tr.T("menu.catalogue"), text, m.win)
+		m.showInfo(m.tr.T("menu.catalogue"), text)
 	}
 }
 

@@ -45,8 +45,7 @@ func newTestMainDB(t *testing.T, path string) (*Main, fyne.Window, fileStore, *s
 		t.Fatal(err)
 	}
 	store := fileStore{file: storage.NewCatalogueFile(dir), builtIn: cat}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1280, 800))
+	w := &userWindow{Window: test.NewTempWindow(t, nil)}
 	var saver *storage.Saver
 	// The saver reports writes from its own goroutine through fyne.Do, which
 	// the test driver runs on that goroutine rather than the UI's; so here
@@ -60,11 +59,38 @@ func newTestMainDB(t *testing.T, path string) (*Main, fyne.Window, fileStore, *s
 	if err != nil {
 		t.Fatal(err)
 	}
+	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(func() {
 		saver.Close()
 		db.Close()
 	})
 	return m, w, store, db
+}
+
+// userWindow is a test window that is closed as a user closes a real one,
+// with its button or Alt+F4: Fyne's driver then calls the close intercept
+// if one is set, and closes the window only if there is none.
+type userWindow struct {
+	fyne.Window
+	intercept func()
+	closed    bool
+}
+
+func (w *userWindow) SetCloseIntercept(f func()) { w.intercept = f }
+
+// Close hides the window; the test's cleanup closes it for good.
+func (w *userWindow) Close() {
+	w.closed = true
+	w.Window.Hide()
+}
+
+// userClose closes the window as the user does.
+func (w *userWindow) userClose() {
+	if w.intercept != nil {
+		w.intercept()
+		return
+	}
+	w.Close()
 }
 
 func overlayText(c fyne.Canvas) string {
