@@ -12,7 +12,6 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-
 // ErrNotFound is returned for a client or session that does not exist.
 var ErrNotFound = errors.New("niet gevonden")
 
