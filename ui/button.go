@@ -24,3 +24,12 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 	}
 	b.Button.TypedKey(ev)
 }
+
+// enable enables or disables a widget.
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}

@@ -41,8 +41,9 @@ type ClientView struct {
 	step   int
 	onBack func()
 
-	body    *fyne.Container
-	content *container.ThemeOverride
+	body       *fyne.Container
+	prev, next *button
+	content    *container.ThemeOverride
 }
 
 func newClientView(v *SessionView, lang string, onBack func()) *ClientView {
@@ -75,12 +76,12 @@ func (cv *ClientView) setLanguage(lang string) {
 		top = container.NewBorder(nil, nil, langSelect, back)
 	}
 	cv.body = container.NewStack()
-	prev := newButton(tr.T("cv.prev"), nil, func() { cv.goTo(cv.step - 1) })
-	next := newButton(tr.T("cv.next"), nil, func() { cv.goTo(cv.step + 1) })
-	next.Importance = widget.HighImportance
-	nav := container.NewBorder(nil, nil, prev, next)
+	cv.prev = newButton(tr.T("cv.prev"), nil, func() { cv.goTo(cv.step - 1) })
+	cv.next = newButton(tr.T("cv.next"), nil, func() { cv.goTo(cv.step + 1) })
+	cv.next.Importance = widget.HighImportance
+	nav := container.NewBorder(nil, nil, cv.prev, cv.next)
 	if cv.rtl {
-		nav = container.NewBorder(nil, nil, next, prev)
+		nav = container.NewBorder(nil, nil, cv.next, cv.prev)
 	}
 	cv.content = container.NewThemeOverride(
 		container.NewBorder(top, container.NewPadded(nav), nil, nil, cv.body),
@@ -136,6 +137,9 @@ func (cv *ClientView) show() {
 	}
 	cv.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))}
+	// Nowhere to go: the button shows it rather than doing nothing.
+	enable(cv.prev, cv.step > 1)
+	enable(cv.next, cv.step < cards.Steps)
 	cv.content.Refresh() // gives the new objects the client theme too
 
 }
@@ -293,7 +297,7 @@ func (cv *ClientView) pointsBox(title string, points []string, weights []int, co
 	head.color = color.White
 	box := container.NewVBox(container.NewStack(roundedRect(col, 8), container.NewPadded(head)))
 	for i, p := range points {
-		r := weightChoice(weights[i], func(w int) {
+		r := cv.weightChoice(weights[i], func(w int) {
 			weights[i] = w
 			cv.v.set(key(i), strconv.Itoa(w))
 			changed()
@@ -323,7 +327,7 @@ func (cv *ClientView) decide() fyne.CanvasObject {
 		adviceBox.Show()
 	}
 	for i := range s.Sure {
-		r := answerChoice(tr, s.Sure[i], func(a cards.Answer) {
+		r := cv.answerChoice(s.Sure[i], func(a cards.Answer) {
 			cv.v.set(cards.KeySure(i), string(a))
 			updateAdvice()
 		})
@@ -356,6 +360,25 @@ func (cv *ClientView) decide() fyne.CanvasObject {
 		box.Add(cv.field(tr.T("step6.next"), s.NextAppointment))
 	}
 	return box
+}
+
+// weightChoice is how much a pro or con matters to the client, 0 to 3,
+// in the client's direction.
+func (cv *ClientView) weightChoice(w int, onChanged func(w int)) *choiceRow {
+	labels := weightLabels()
+	selected := ""
+	if w >= 0 && w < len(labels) {
+		selected = labels[w]
+	}
+	return newChoiceRow(labels, selected, cv.rtl, func(s string) { onChanged(slices.Index(labels, s)) })
+}
+
+// answerChoice is a yes/no question for the client, in their direction.
+func (cv *ClientView) answerChoice(a cards.Answer, onChanged func(cards.Answer)) *choiceRow {
+	yes, no := answerLabel(cv.tr, cards.AnswerYes), answerLabel(cv.tr, cards.AnswerNo)
+	return newChoiceRow([]string{yes, no}, answerLabel(cv.tr, a), cv.rtl, func(s string) {
+		onChanged(map[string]cards.Answer{yes: cards.AnswerYes, no: cards.AnswerNo}[s])
+	})
 }
 
 // clientTheme makes the text of the client view 1.6 times as large, with
@@ -414,4 +437,8 @@ func (b *holdButton) MouseUp(*desktop.MouseEvent) {
 // Tapped does nothing: a tap is not a hold.
 func (b *holdButton) Tapped(*fyne.PointEvent) {}
 
-func (b *holdButton) MinSize() fyne.Size { return fyne.NewSquareSize(theme.IconInlineSize() * 1.5) }
+// MinSize follows the widget's own theme, the client view's larger one, so
+// that it is the same whichever theme is being rendered when it is asked.
+func (b *holdButton) MinSize() fyne.Size {
+	return fyne.NewSquareSize(theme.SizeForWidget(theme.SizeNameInlineIcon, b) * 1.5)
+}

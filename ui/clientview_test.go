@@ -225,7 +225,7 @@ func TestClientView_WeighsWithTheClient(t *testing.T) {
 	m.OpenSession(id)
 	m.showClientView(m.Session())
 	m.ClientView().goTo(cards.StepOptions)
-	r := find(w.Canvas(), func(r *widget.RadioGroup) bool { return slices.Equal(r.Options, []string{"0", "1", "2", "3"}) })
+	r := find(w.Canvas(), func(r *choiceRow) bool { return slices.Equal(r.Options, []string{"0", "1", "2", "3"}) })
 	r[0].SetSelected("3")
 	if !strings.Contains(shownText(w.Canvas()), "Voordelen: 3 punten.") {
 		t.Error("the client's weight does not show in the total")
@@ -303,5 +303,75 @@ func TestClientTheme_ContainerPaddingIsTheApps(t *testing.T) {
 	}
 	if a, c := app.Size(theme.SizeNameText), client.Size(theme.SizeNameText); c != a*ClientTextScale {
 		t.Errorf("client text size %v, want %v", c, a*ClientTextScale)
+	}
+}
+
+// TestClientView_ChoicesRightToLeft: in Arabic the first answer is on the
+// right and each circle stands right of its label; in Dutch the reverse.
+func TestClientView_ChoicesRightToLeft(t *testing.T) {
+	for _, tt := range []struct {
+		lang      string
+		yesOnLeft bool
+	}{{"nl", true}, {"ar", false}} {
+		t.Run(tt.lang, func(t *testing.T) {
+			m, w, _, db := newTestMainDB(t, "")
+			id, _ := privateSession(t, db, m)
+			m.OpenSession(id)
+			m.clientLang = tt.lang
+			m.showClientView(m.Session())
+			m.ClientView().goTo(cards.StepDecide)
+			tr := m.ClientView().tr
+			yes, no := tr.T("answer.yes"), tr.T("answer.no")
+			rows := find(w.Canvas(), func(r *choiceRow) bool { return slices.Equal(r.Options, []string{yes, no}) })
+			if len(rows) != 4 {
+				t.Fatalf("%d yes/no questions, want the 4 of SURE", len(rows))
+			}
+			d := fyne.CurrentApp().Driver()
+			x := func(o fyne.CanvasObject) float32 { return d.AbsolutePositionForObject(o).X }
+			var yesItem, noItem *choiceItem
+			for _, it := range rows[0].items {
+				if it.option == yes {
+					yesItem = it
+				} else {
+					noItem = it
+				}
+			}
+			if (x(yesItem) < x(noItem)) != tt.yesOnLeft {
+				t.Errorf("%q at x=%.0f, %q at x=%.0f", yes, x(yesItem), no, x(noItem))
+			}
+			r := test.WidgetRenderer(yesItem).(*choiceItemRenderer)
+			if circleLeft := r.icon.Position().X < r.label.Position().X; circleLeft != tt.yesOnLeft {
+				t.Errorf("circle at x=%.0f, label at x=%.0f", r.icon.Position().X, r.label.Position().X)
+			}
+			test.Tap(noItem)
+			if got := m.Session().s.Sure[0]; got != cards.AnswerNo {
+				t.Errorf("tapping %q stored %q", no, got)
+			}
+		})
+	}
+}
+
+// TestClientView_EndsAndGear: "Terug" on the first step and "Verder" on
+// the last do nothing, so they look disabled; the gear keeps its size.
+func TestClientView_EndsAndGear(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	id, _ := privateSession(t, db, m)
+	m.OpenSession(id)
+	m.showClientView(m.Session())
+	cv := m.ClientView()
+	gear := find(w.Canvas(), func(*holdButton) bool { return true })[0]
+	size := gear.MinSize()
+	if want := clientTheme{Theme()}.Size(theme.SizeNameInlineIcon) * 1.5; size.Width != want {
+		t.Errorf("the gear is %v wide, want %v (the client view's icon size)", size.Width, want)
+	}
+	for step := 1; step <= cards.Steps; step++ {
+		cv.goTo(step)
+		settle(w)
+		if cv.prev.Disabled() != (step == 1) || cv.next.Disabled() != (step == cards.Steps) {
+			t.Errorf("step %d: Terug disabled %v, Verder disabled %v", step, cv.prev.Disabled(), cv.next.Disabled())
+		}
+		if got := gear.MinSize(); got != size {
+			t.Errorf("step %d: the gear is %v, was %v", step, got, size)
+		}
 	}
 }

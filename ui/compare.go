@@ -197,10 +197,7 @@ func (v *SessionView) weighedPoints(o *cards.Option, points []string, weights []
 // weightChoice is how much a pro or con matters, 0 to 3, side by side;
 // w -1 is not weighed yet, and so is a choice tapped off again.
 func weightChoice(w int, onChanged func(w int)) *widget.RadioGroup {
-	labels := make([]string, cards.MaxWeight+1)
-	for i := range labels {
-		labels[i] = strconv.Itoa(i)
-	}
+	labels := weightLabels()
 	r := widget.NewRadioGroup(labels, nil)
 	r.Horizontal = true
 	if w >= 0 && w < len(labels) {
@@ -208,6 +205,15 @@ func weightChoice(w int, onChanged func(w int)) *widget.RadioGroup {
 	}
 	r.OnChanged = func(s string) { onChanged(slices.Index(labels, s)) }
 	return r
+}
+
+// weightLabels are the weights as the choices show them: "0" to "3".
+func weightLabels() []string {
+	labels := make([]string, cards.MaxWeight+1)
+	for i := range labels {
+		labels[i] = strconv.Itoa(i)
+	}
+	return labels
 }
 
 func goalNames(goals []cards.Goal, tr interface{ T(string, ...any) string }) string {

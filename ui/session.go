@@ -99,14 +99,8 @@ func (v *SessionView) show() {
 		b.Refresh()
 	}
 	v.heading.SetText(v.tr.T("step.title", map[string]any{"N": n, "Name": v.tr.T("step." + strconv.Itoa(n))}))
-	v.prev.Disable()
-	if n > 1 {
-		v.prev.Enable()
-	}
-	v.next.Disable()
-	if n < cards.Steps {
-		v.next.Enable()
-	}
+	enable(v.prev, n > 1)
+	enable(v.next, n < cards.Steps)
 	step := v.stepScreen(n)
 	v.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(step, v.noteBox(n))))}
 	v.body.Refresh()
