@@ -361,7 +361,7 @@ func TestClientView_EndsAndGear(t *testing.T) {
 	cv := m.ClientView()
 	gear := find(w.Canvas(), func(*holdButton) bool { return true })[0]
 	size := gear.MinSize()
-	if want := clientTheme{Theme()}.Size(theme.SizeNameInlineIcon) * 1.5; size.Width != want {
+	if want := (clientTheme{Theme()}).Size(theme.SizeNameInlineIcon) * 1.5; size.Width != want {
 		t.Errorf("the gear is %v wide, want %v (the client view's icon size)", size.Width, want)
 	}
 	for step := 1; step <= cards.Steps; step++ {
