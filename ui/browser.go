@@ -18,6 +18,7 @@ import (
 // search and filters beside it. Choosing a card shows it whole.
 type Browser struct {
 	tr      *locales.Translator
+	texts   cardTexts // the cards in the interface language
 	cat     *cards.Catalogue
 	filter  cards.Filter
 	results []cards.Card
@@ -43,8 +44,8 @@ type Browser struct {
 // NewBrowser builds the browser over a catalogue, in the translator's
 // language, starting from filter f (so that switching language keeps what
 // the user chose).
-func NewBrowser(cat *cards.Catalogue, tr *locales.Translator, f cards.Filter) *Browser {
-	b := &Browser{tr: tr, cat: cat}
+func NewBrowser(cat *cards.Catalogue, tr *locales.Translator, f cards.Filter, texts cardTexts) *Browser {
+	b := &Browser{tr: tr, cat: cat, texts: texts}
 	b.search = widget.NewEntry()
 	b.search.SetPlaceHolder(tr.T("browser.search"))
 	b.search.ActionItem = widget.NewIcon(theme.SearchIcon())
@@ -66,7 +67,8 @@ func NewBrowser(cat *cards.Catalogue, tr *locales.Translator, f cards.Filter) *B
 		func() fyne.CanvasObject { return newCardTile(b.ShowCard) },
 		func(i widget.GridWrapItemID, o fyne.CanvasObject) {
 			if i < len(b.results) {
-				o.(*cardTile).set(b.results[i], b.tr)
+				c, _ := b.texts.card(b.results[i])
+				o.(*cardTile).set(c, b.tr)
 			}
 		})
 	b.print = newButton(tr.T("print.deck"), theme.DocumentPrintIcon(), nil)
@@ -126,7 +128,8 @@ func (b *Browser) SetCatalogue(cat *cards.Catalogue) {
 // ShowCard opens a card whole.
 func (b *Browser) ShowCard(c cards.Card) {
 	b.shown = &c
-	b.body.Objects = []fyne.CanvasObject{newDetail(c, b.tr, b.showGrid)}
+	shown, dutch := b.texts.card(c)
+	b.body.Objects = []fyne.CanvasObject{newDetail(shown, dutch, b.tr, b.showGrid)}
 	b.body.Refresh()
 }
 

@@ -31,7 +31,13 @@ func newTestBrowser(t *testing.T, lang string) (*Browser, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := NewBrowser(builtInCatalogue(t), tr, cards.Filter{})
+	texts := cardTexts{dutch: lang == "nl"}
+	if !texts.dutch {
+		if texts.t, err = assets.CardTranslations(lang); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := NewBrowser(builtInCatalogue(t), tr, cards.Filter{}, texts)
 	w := test.NewTempWindow(t, b.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	return b, w
@@ -218,4 +224,32 @@ func TestBrowser_English(t *testing.T) {
 func firstWords(s string, n int) string {
 	words := strings.Fields(s)
 	return strings.Join(words[:min(n, len(words))], " ")
+}
+
+// TestBrowser_CardsInInterfaceLanguage: with the interface in English the
+// cards show in English; a card without a translation shows in Dutch with
+// a note that says so.
+func TestBrowser_CardsInInterfaceLanguage(t *testing.T) {
+	m, w, _, _ := newTestMainDB(t, "")
+	m.SetLanguage("en")
+	m.showCards()
+	m.browser.search.SetText("schuldhulpverlening")
+	card, _ := m.cat.Card("schuldhulpverlening")
+	en, _ := m.cardTranslations("en").Apply(card)
+	if en.Title == card.Title {
+		t.Fatal("the test needs a card whose English title differs")
+	}
+	if text := shownText(w.Canvas()); !strings.Contains(text, en.Title) || strings.Contains(text, card.Title+" ") {
+		t.Errorf("the English browser does not show %q in place of %q", en.Title, card.Title)
+	}
+	m.browser.ShowCard(card)
+	if text := shownText(w.Canvas()); !strings.Contains(text, en.Title) || strings.Contains(text, "It shows in Dutch") {
+		t.Errorf("the opened card is not in English: %q", text)
+	}
+	own := card
+	own.ID = "eigen-schuldhulp"
+	m.browser.ShowCard(own)
+	if text := shownText(w.Canvas()); !strings.Contains(text, card.Title) || !strings.Contains(text, "It shows in Dutch") {
+		t.Errorf("an untranslated card has no note: %q", text)
+	}
 }

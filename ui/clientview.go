@@ -235,11 +235,7 @@ func (cv *ClientView) drivers() fyne.CanvasObject {
 // card returns an option's card in the client's language, and whether it
 // had to stay Dutch.
 func (cv *ClientView) card(c cards.Card) (cards.Card, bool) {
-	if cv.lang == locales.Source.String() {
-		return c, false
-	}
-	t, ok := cv.v.main.cardTranslations(cv.lang).Apply(c)
-	return t, !ok
+	return cv.v.main.cardsIn(cv.lang).card(c)
 }
 
 // options shows the compared cards side by side, and lets the client say

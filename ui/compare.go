@@ -101,7 +101,8 @@ func (v *SessionView) proposalRow(c cards.Card, redraw func()) fyne.CanvasObject
 	}
 	band := canvas.NewRectangle(CategoryColor(c.Category))
 	band.SetMinSize(fyne.NewSize(6, 0))
-	title := widget.NewLabelWithStyle(c.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	shown, _ := v.main.card(c)
+	title := widget.NewLabelWithStyle(shown.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	return container.NewStack(roundedRect(tint(CategoryColor(c.Category), 0.94), 6),
 		container.NewBorder(nil, nil, container.NewHBox(band, pictogram(c.Pictogram, 40)), container.NewCenter(btn), title))
@@ -136,8 +137,14 @@ func (v *SessionView) comparison() fyne.CanvasObject {
 		head := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		return container.NewVBox(container.NewStack(roundedRect(color.NRGBA{R: 0xEE, G: 0xEE, B: 0xEE, A: 0xFF}, 6), head), grid)
 	}
+	// The cards as the professional reads them: in the interface language
+	// where they are translated.
+	shown := func(o *cards.Option) *cards.Card {
+		c, _ := v.main.card(o.Card)
+		return &c
+	}
 	text := func(f func(c *cards.Card) string) func(o *cards.Option) fyne.CanvasObject {
-		return func(o *cards.Option) fyne.CanvasObject { return wrapped(f(&o.Card)) }
+		return func(o *cards.Option) fyne.CanvasObject { return wrapped(f(shown(o))) }
 	}
 	totals := map[string]*widget.Label{}
 	updateTotal := func(o *cards.Option) {
@@ -146,7 +153,7 @@ func (v *SessionView) comparison() fyne.CanvasObject {
 	}
 	header := container.NewGridWithColumns(n)
 	for i := range opts {
-		c := opts[i].Card
+		c := *shown(&opts[i])
 		t := newBidiLabel(c.Title, false)
 		t.color = color.White
 		t.style.Bold = true
@@ -161,13 +168,13 @@ func (v *SessionView) comparison() fyne.CanvasObject {
 		row(tr.T("row.yields"), text(func(c *cards.Card) string { return goalNames(c.Goals, tr) })),
 		row(tr.T("row.asks"), text(func(c *cards.Card) string { return c.WhatYouDo + "\n" + c.Suits.Conditions })),
 		row(tr.T("row.pros"), func(o *cards.Option) fyne.CanvasObject {
-			return v.weighedPoints(o, o.Card.Pros, o.ProWeights, cards.KeyProWeight, func() { updateTotal(o) })
+			return v.weighedPoints(o, shown(o).Pros, o.ProWeights, cards.KeyProWeight, func() { updateTotal(o) })
 		}),
 		row(tr.T("row.cons"), func(o *cards.Option) fyne.CanvasObject {
-			return v.weighedPoints(o, o.Card.Cons, o.ConWeights, cards.KeyConWeight, func() { updateTotal(o) })
+			return v.weighedPoints(o, shown(o).Cons, o.ConWeights, cards.KeyConWeight, func() { updateTotal(o) })
 		}),
 		row(tr.T("row.effect"), func(o *cards.Option) fyne.CanvasObject {
-			return container.NewVBox(effectBadge(o.Card.Effect.Level, tr), wrapped(o.Card.Effect.Explanation))
+			return container.NewVBox(effectBadge(o.Card.Effect.Level, tr), wrapped(shown(o).Effect.Explanation))
 		}),
 		row(tr.T("row.weighing"), func(o *cards.Option) fyne.CanvasObject {
 			l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -17,8 +17,9 @@ import (
 
 // newDetail shows one card whole: what it is and what you will do, the pros
 // and cons as two columns, what is known about the effect and what clients
-// say, and for whom it is.
-func newDetail(c cards.Card, tr *locales.Translator, onBack func()) fyne.CanvasObject {
+// say, and for whom it is. dutch says the card has no translation in the
+// interface language.
+func newDetail(c cards.Card, dutch bool, tr *locales.Translator, onBack func()) fyne.CanvasObject {
 	col := CategoryColor(c.Category)
 	back := newButton(tr.T("detail.back"), theme.NavigateBackIcon(), onBack)
 
@@ -64,11 +65,15 @@ func newDetail(c cards.Card, tr *locales.Translator, onBack func()) fyne.CanvasO
 
 	body := container.NewVBox(
 		container.NewHBox(back),
-		container.NewStack(roundedRect(tint(col, 0.92), 10), container.NewPadded(header)),
+		container.NewStack(roundedRect(tint(col, 0.92), 10), container.NewPadded(header)))
+	if dutch {
+		body.Add(untranslatedNote(tr))
+	}
+	body.Add(container.NewVBox(
 		facts,
 		section(tr.T("detail.whatyoudo")), wrapped(c.WhatYouDo),
 		prosCons,
-	)
+	))
 	body.Add(container.NewGridWithColumns(2,
 		container.NewVBox(effect...),
 		container.NewVBox(section(tr.T("detail.clients")), quote(c.Clients))))
@@ -79,6 +84,15 @@ func newDetail(c cards.Card, tr *locales.Translator, onBack func()) fyne.CanvasO
 			section(tr.T("detail.factors")), wrapped(strings.Join(factors, ", ")))))
 	body.Add(reviewed)
 	return container.NewVScroll(container.NewPadded(body))
+}
+
+// untranslatedNote says that a card shows in Dutch, as it has no
+// translation in the interface language.
+func untranslatedNote(tr *locales.Translator) *widget.Label {
+	l := wrapped(tr.T("card.untranslated"))
+	l.Importance = widget.LowImportance
+	l.TextStyle.Italic = true
+	return l
 }
 
 func wrapped(text string) *widget.Label {

@@ -192,7 +192,8 @@ func (v *SessionView) decisionChoice() fyne.CanvasObject {
 	}
 	titles := make([]string, len(v.s.Options))
 	for i, o := range v.s.Options {
-		titles[i] = o.Card.Title
+		c, _ := v.main.card(o.Card)
+		titles[i] = c.Title
 	}
 	r := widget.NewRadioGroup(titles, nil)
 	for i, o := range v.s.Options {
@@ -288,7 +289,8 @@ func (v *SessionView) stepEvaluate() fyne.CanvasObject {
 		plan.Add(wrapped(tr.T("step7.goal", map[string]any{"Goal": v.s.Goal})))
 	}
 	if o, ok := v.s.ChosenOption(); ok {
-		plan.Add(wrapped(tr.T("step7.chosen", map[string]any{"Title": o.Card.Title})))
+		c, _ := v.main.card(o.Card)
+		plan.Add(wrapped(tr.T("step7.chosen", map[string]any{"Title": c.Title})))
 	}
 	for _, a := range v.s.Agreements {
 		plan.Add(wrapped("• " + a.Who + ": " + a.What + " (" + a.Due + ")"))

@@ -113,7 +113,7 @@ func (m *Main) Browser() *Browser { return m.browser }
 func (m *Main) build(f cards.Filter) {
 	tr := m.tr
 	m.win.SetTitle(tr.T("app.title"))
-	m.browser = NewBrowser(m.cat, tr, f)
+	m.browser = NewBrowser(m.cat, tr, f, m.cardsIn(tr.Language().String()))
 	m.browser.print.OnTapped = func() {
 		m.print(func() (string, error) { return m.printer.PrintDeck(m.browser.Shown(), m.tr.Language().String()) })
 	}
@@ -295,6 +295,34 @@ func (m *Main) cardTranslations(lang string) cards.Translations {
 	}
 	m.translations[lang] = t
 	return t
+}
+
+// cardTexts gives cards in one language, as far as they are translated.
+type cardTexts struct {
+	dutch bool // the language is Dutch, the catalogue's own
+	t     cards.Translations
+}
+
+// card returns c in the language, and whether it had to stay Dutch.
+func (ct cardTexts) card(c cards.Card) (cards.Card, bool) {
+	if ct.dutch {
+		return c, false
+	}
+	t, ok := ct.t.Apply(c)
+	return t, !ok
+}
+
+// cardsIn returns the card texts of a language.
+func (m *Main) cardsIn(lang string) cardTexts {
+	if lang == locales.Source.String() {
+		return cardTexts{dutch: true}
+	}
+	return cardTexts{t: m.cardTranslations(lang)}
+}
+
+// card returns c in the interface language, and whether it stayed Dutch.
+func (m *Main) card(c cards.Card) (cards.Card, bool) {
+	return m.cardsIn(m.tr.Language().String()).card(c)
 }
 
 // OpenSession opens a session, as from the command line.

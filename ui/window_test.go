@@ -3,12 +3,14 @@ package ui
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage"
@@ -170,5 +172,26 @@ func TestMain_SetLanguageKeepsFilter(t *testing.T) {
 	}
 	if n := strings.Fields(before)[0]; !strings.HasPrefix(m.Browser().count.Text, n+" card") {
 		t.Errorf("count %q after switch, %q before", m.Browser().count.Text, before)
+	}
+}
+
+// TestMain_InterfaceLanguage: the menu offers only the languages the whole
+// interface is in, and the choice is there again at the next start.
+func TestMain_InterfaceLanguage(t *testing.T) {
+	m, w, store, db := newTestMainDB(t, "")
+	sel := find(w.Canvas(), func(s *widget.Select) bool { return slices.Contains(s.Options, "Nederlands") })
+	if len(sel) != 1 || !slices.Equal(sel[0].Options, []string{"Nederlands", "English"}) {
+		t.Fatalf("language menu: %v", sel)
+	}
+	sel[0].SetSelected("English")
+	if m.tr.Language().String() != "en" {
+		t.Fatal("choosing English did not switch")
+	}
+	again, err := NewMain(test.NewTempWindow(t, nil), m.cat, store, db, func(func(bool, error)) Saver { return storage.NewSaver(db, nil) }, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := again.tr.Language().String(); got != "en" {
+		t.Errorf("the next start is in %q, want the English chosen last time", got)
 	}
 }
