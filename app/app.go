@@ -17,6 +17,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage"
 	"github.com/samenbeslissen/samenbeslissen/ui"
 )
@@ -123,7 +124,52 @@ func defaultDataDir() string {
 	return filepath.Join(dir, "fyne", ID)
 }
 
+// windowStart is what the window needs from disk: taken and opened before
+// Fyne starts, so that a copy that may not start has touched nothing.
+type windowStart struct {
+	release func() error // the lock on the database
+	db      *storage.DB
+	cat     *cards.Catalogue
+	notice  string
+}
+
+// startWindow takes the lock that allows one window app per database, then
+// loads the catalogue and opens the database. When another copy holds the
+// lock, the error wraps storage.ErrAlreadyOpen and the database is not
+// opened. On any error nothing stays open or locked.
+func startWindow(store catalogueStore, dbPath string) (*windowStart, error) {
+	release, err := storage.Lock(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	cat, notice, err := store.current()
+	if err != nil {
+		release()
+		return nil, err
+	}
+	db, err := storage.Open(dbPath)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	return &windowStart{release: release, db: db, cat: cat, notice: notice}, nil
+}
+
+// close closes the database, then lets go of the lock.
+func (s *windowStart) close() error {
+	err := s.db.Close()
+	if rerr := s.release(); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// runWindow opens the app's window. The lock, the catalogue and the
+// database come first, before Fyne starts: when one fails, such as another
+// copy holding the lock, the window says why and the exit code is 1.
 func runWindow(store catalogueStore, dbPath string, session int64, lang string, stderr io.Writer) int {
+	start, startErr := startWindow(store, dbPath)
+
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme())
@@ -136,26 +182,26 @@ func runWindow(store catalogueStore, dbPath string, session int64, lang string, 
 		w.ShowAndRun()
 		return 1
 	}
-	cat, notice, err := store.current()
-	if err != nil {
-		return fail(err)
+	if startErr != nil {
+		return fail(startErr)
 	}
-	db, err := storage.Open(dbPath)
-	if err != nil {
-		return fail(err)
-	}
-	defer db.Close()
+	defer func() {
+		if err := start.close(); err != nil {
+			fmt.Fprintln(stderr, err)
+		}
+	}()
+	db := start.db
 	var saver *storage.Saver
 	newSaver := func(onSaved func(pending bool, err error)) ui.Saver {
 		saver = storage.NewSaver(db, onSaved)
 		return saver
 	}
-	prn := printer{db: db, cat: cat, now: time.Now, files: filepath.Join(filepath.Dir(dbPath), "afdrukken")}
-	m, err := ui.NewMain(w, cat, store, db, newSaver, prn, lang)
+	prn := printer{db: db, cat: start.cat, now: time.Now, files: filepath.Join(filepath.Dir(dbPath), "afdrukken")}
+	m, err := ui.NewMain(w, start.cat, store, db, newSaver, prn, lang)
 	if err != nil {
 		return fail(err)
 	}
-	m.ShowNotice(notice)
+	m.ShowNotice(start.notice)
 	if session != 0 {
 		m.OpenSession(session)
 	}
