@@ -64,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	flagSet := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { flagSet[f.Name] = true })
 	store := newCatalogueStore(*dataDir)
 	if *dbPath == "" {
 		*dbPath = filepath.Join(*dataDir, storage.DatabaseFileName)
@@ -72,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case len(rest) == 0:
 		return runWindow(store, *dbPath, *session, *lang, stderr)
 	case rest[0] == "voorbeeld":
-		return runExample(store, *dbPath, stdout, stderr)
+		return runExample(store, *dataDir, *dbPath, flagSet, stdout, stderr)
 	case rest[0] == "plan" || rest[0] == "overzicht" || rest[0] == "kaarten" || rest[0] == "gemeente":
 		cat, notice, err := store.current()
 		if err != nil {

@@ -3,14 +3,21 @@ package app
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage"
 )
 
 // runExample makes a fictional client with one conversation filled in up
-// to step 6, for training and for trying the app out.
-func runExample(s catalogueStore, dbPath string, stdout, stderr io.Writer) int {
+// to step 6, for training and for trying the app out. It prints the command
+// that opens it, with the --data and --db it was given (flagSet says which
+// were given), so that following it opens the same folder.
+func runExample(s catalogueStore, dataDir, dbPath string, flagSet map[string]bool, stdout, stderr io.Writer) int {
 	cat, _, err := s.current()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -27,8 +34,42 @@ func runExample(s catalogueStore, dbPath string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "voorbeeld maken: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Voorbeeldcliënt gemaakt met gesprek %d. Open het met: samenbeslissen --sessie %d\n", id, id)
+	args := []string{"samenbeslissen"}
+	if flagSet["data"] {
+		args = append(args, "--data", shellQuote(absPath(dataDir), runtime.GOOS))
+	}
+	if flagSet["db"] {
+		args = append(args, "--db", shellQuote(absPath(dbPath), runtime.GOOS))
+	}
+	args = append(args, "--sessie", strconv.FormatInt(id, 10))
+	fmt.Fprintf(stdout, "Voorbeeldcliënt gemaakt met gesprek %d. Open het met: %s\n", id, strings.Join(args, " "))
 	return 0
+}
+
+// absPath makes path absolute, so that a printed command works from any
+// folder; it leaves path as it is if that fails.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+// shellQuote quotes s for the shell of goos when it holds more than
+// letters, digits and the characters of an ordinary path: in single quotes
+// for a Unix shell, in double quotes for Windows (whose paths cannot hold
+// a double quote).
+func shellQuote(s, goos string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("_-.,/:@%+=", r) &&
+			!(goos == "windows" && r == '\\')
+	}) < 0 {
+		return s
+	}
+	if goos == "windows" {
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // exampleOptions are the cards the example compares; the first is chosen.
