@@ -40,6 +40,12 @@ func newBidiLabel(text string, rightToLeft bool) *bidiLabel {
 	return l
 }
 
+// AccessibilityLabel is the text, in logical order.
+func (l *bidiLabel) AccessibilityLabel() string { return l.text }
+
+// AccessibilityRole is text's.
+func (l *bidiLabel) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
+
 // SetText changes the text.
 func (l *bidiLabel) SetText(text string) {
 	l.text = text

@@ -99,6 +99,9 @@ func (it *choiceItem) TypedKey(ev *fyne.KeyEvent) {
 // AccessibilityLabel names the option for a screen reader.
 func (it *choiceItem) AccessibilityLabel() string { return it.option }
 
+// AccessibilityRole is a button's: tapping it chooses.
+func (it *choiceItem) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
+
 func (it *choiceItem) CreateRenderer() fyne.WidgetRenderer {
 	icon := canvas.NewImageFromResource(nil)
 	icon.FillMode = canvas.ImageFillContain

@@ -70,7 +70,7 @@ func (cv *ClientView) setLanguage(lang string) {
 		cv.setLanguage(ClientLanguages[langSelect.SelectedIndex()])
 		cv.v.main.showClientContent(cv)
 	}
-	back := newHoldButton(theme.SettingsIcon(), cv.onBack)
+	back := newHoldButton(tr.T("cv.settings"), theme.SettingsIcon(), cv.onBack)
 	top := container.NewBorder(nil, nil, back, langSelect)
 	if cv.rtl {
 		top = container.NewBorder(nil, nil, langSelect, back)
@@ -404,6 +404,7 @@ func (t clientTheme) Size(n fyne.ThemeSizeName) float32 {
 // needs no timer, so everything happens on the UI's own thread.
 type holdButton struct {
 	widget.Icon
+	name   string // for screen readers
 	onHeld func()
 	down   time.Time // when the press began; zero when not pressed
 }
@@ -411,8 +412,8 @@ type holdButton struct {
 // holdTime is how long the way back must be held before letting go.
 const holdTime = 2 * time.Second
 
-func newHoldButton(icon fyne.Resource, onHeld func()) *holdButton {
-	b := &holdButton{onHeld: onHeld}
+func newHoldButton(name string, icon fyne.Resource, onHeld func()) *holdButton {
+	b := &holdButton{name: name, onHeld: onHeld}
 	b.SetResource(icon)
 	b.ExtendBaseWidget(b)
 	return b
@@ -429,6 +430,13 @@ func (b *holdButton) MouseUp(*desktop.MouseEvent) {
 		b.onHeld()
 	}
 }
+
+// AccessibilityLabel names the gear as what it looks like, without saying
+// that it leads out of the client view.
+func (b *holdButton) AccessibilityLabel() string { return b.name }
+
+// AccessibilityRole is a button's.
+func (b *holdButton) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
 
 // Tapped does nothing: a tap is not a hold.
 func (b *holdButton) Tapped(*fyne.PointEvent) {}

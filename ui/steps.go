@@ -240,7 +240,7 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 				return e
 			}
 			id := a.ID
-			del := newButton("", theme.DeleteIcon(), func() {
+			del := newIconButton(tr.T("agreement.delete"), theme.DeleteIcon(), func() {
 				if err := v.store.DeleteAgreement(id); err != nil {
 					v.stored(err)
 					return

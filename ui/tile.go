@@ -72,6 +72,12 @@ func (t *cardTile) set(c cards.Card, tr *locales.Translator) {
 	t.Refresh()
 }
 
+// AccessibilityLabel is the card's title and summary.
+func (t *cardTile) AccessibilityLabel() string { return t.card.Title + ". " + t.card.Summary }
+
+// AccessibilityRole is a button's: tapping it opens the card.
+func (t *cardTile) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
+
 // Tapped opens the card.
 func (t *cardTile) Tapped(*fyne.PointEvent) {
 	if t.onTap != nil && t.card.ID != "" {
