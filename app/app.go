@@ -72,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch rest := fs.Args(); {
 	case len(rest) == 0:
-		return runWindow(store, *dbPath, *session, *lang, stderr)
+		return runWindow(*dataDir, store, *dbPath, *session, *lang, stderr)
 	case rest[0] == "voorbeeld":
 		return runExample(store, *dataDir, *dbPath, flagSet, stdout, stderr)
 	case rest[0] == "plan" || rest[0] == "overzicht" || rest[0] == "kaarten" || rest[0] == "gemeente":
@@ -107,7 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // defaultDataDir is Fyne's storage root for our app ID (its
-// fyne.App.Storage().RootURI()), computed here as Fyne 2.7 does, so that
+// fyne.App.Storage().RootURI()), computed here as Fyne 2.8 does, so that
 // the command line, which starts no window, uses the same folder.
 func defaultDataDir() string {
 	home, _ := os.UserHomeDir()
@@ -168,11 +168,22 @@ func (s *windowStart) close() error {
 
 // runWindow opens the app's window. The lock, the catalogue and the
 // database come first, before Fyne starts: when one fails, such as another
-// copy holding the lock, the window says why and the exit code is 1.
-func runWindow(store catalogueStore, dbPath string, session int64, lang string, stderr io.Writer) int {
+// copy holding the lock, the window says why and the exit code is 1. What
+// Fyne remembers (preferences) is kept in dataDir.
+func runWindow(dataDir string, store catalogueStore, dbPath string, session int64, lang string, stderr io.Writer) int {
 	start, startErr := startWindow(store, dbPath)
 
 	a := fyneapp.NewWithID(ID)
+	prefs, err := loadPreferences(preferencesPath(dataDir), func(err error) { fmt.Fprintln(stderr, err) })
+	if err != nil {
+		fmt.Fprintln(stderr, err) // the app starts with default preferences
+	}
+	a.SetCloudProvider(dataFolder{prefs})
+	defer func() {
+		if err := prefs.Flush(); err != nil {
+			fmt.Fprintln(stderr, err)
+		}
+	}()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme())
 	w := a.NewWindow("Samen Beslissen")
