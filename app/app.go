@@ -57,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("samenbeslissen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dataDir := fs.String("data", defaultDataDir(), "")
-	lang := fs.String("taal", "nl", "")
+	lang := fs.String("taal", "", "") // empty: the language chosen last time
 	dbPath := fs.String("db", "", "")
 	session := fs.Int64("sessie", 0, "")
 	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) }

@@ -1,58 +1,121 @@
 #!/usr/bin/env bash
-# Takes the screenshots in docs/ of the real app under Xvfb: the card
-# browser, an opened card, steps 2, 5 and 6 of the example conversation,
-# and steps 1, 5 and 6 of its client view in Dutch and in Arabic.
+# Takes the screenshots in docs/ of the real app under Xvfb with a window
+# manager (openbox), on a 1366×768 screen: the card browser, an opened
+# card, steps 2, 4, 5 and 6 of the example conversation, and its client
+# view in Dutch and Arabic, step 5 also scrolled to its end.
+# Then, on a 1024×768 screen and on a 1920×1080 screen at 150 %, it visits
+# every step of both views and fails if the window ever grew past the
+# screen.
 # Usage: scripts/screenshot.sh BINARY OUTDIR
 set -euo pipefail
 bin=$1 out=$2
 mkdir -p "$out"
 data=$(mktemp -d)
-display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1280x820x24 >/dev/null 2>&1 &
-xvfb=$!
-app=
-trap 'kill $app $xvfb 2>/dev/null; rm -rf "$data"' EXIT
-sleep 1
-export DISPLAY=$display LANG=nl_NL.UTF-8
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$data"' EXIT
+export LANG=nl_NL.UTF-8 LC_ALL=C.UTF-8
+"$bin" --data "$data" voorbeeld >/dev/null
+
+# screen W H: a fresh X server of W×H with openbox on it, in place of the
+# last one.
+screen() {
+	if [ ${#pids[@]} -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; sleep 0.5; fi
+	pids=()
+	export DISPLAY=:$((90 + RANDOM % 9))
+	Xvfb "$DISPLAY" -screen 0 "$1x$2x24" >/dev/null 2>&1 &
+	pids+=($!)
+	for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+	openbox >/dev/null 2>&1 &
+	pids+=($!)
+	sw=$1 sh=$2
+}
+
+# app ARGS: the app on the current screen; waits for its window.
+app() {
+	"$bin" --data "$data" "$@" >/dev/null 2>&1 &
+	app_pid=$!
+	pids+=($app_pid)
+	win=$(xdotool search --sync --name '^Samen Beslissen$' | head -1)
+	sleep 2 # the first frame
+}
+
+quit() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
 
 shot() { sleep 1; import -window root "$out/$1"; }
-# click X Y: the step buttons sit in one row at y=106, 182 pixels apart.
-click() { xdotool mousemove "$1" "$2" click 1; }
+key() { xdotool key --window "$win" "$@"; sleep 0.4; }
+# click X Y, relative to the window's inside.
+click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep 0.4; }
+# scroll_end X Y: the mouse wheel down, far, over X Y.
+scroll_end() { xdotool mousemove --window "$win" "$1" "$2"; for _ in $(seq 60); do xdotool click 5; done; }
 
-"$bin" --data "$data" >/dev/null 2>&1 &
-app=$!
-sleep 4
-click 155 21 # the "Kaarten" tab
+# fits WHAT: fails when the window is larger than the screen.
+fits() {
+	local w h
+	w=$(xwininfo -id "$win" | awk '/Width:/ {print $2}')
+	h=$(xwininfo -id "$win" | awk '/Height:/ {print $2}')
+	if [ "$w" -gt "$sw" ] || [ "$h" -gt "$sh" ]; then
+		echo "$1: the window is ${w}×${h}, larger than the ${sw}×${sh} screen" >&2
+		exit 1
+	fi
+}
+
+# every_step VIEW: from step 1, each step in turn, checking the fit.
+every_step() {
+	key alt+Left alt+Left alt+Left alt+Left alt+Left alt+Left
+	for n in 1 2 3 4 5 6 7; do
+		fits "$1 step $n"
+		if [ $n -lt 7 ]; then key alt+Right; fi
+	done
+}
+
+screen 1366 768
+app
+xdotool windowsize --sync "$win" 100% 100%
+sleep 1
+click 150 21 # the "Kaarten" tab
 shot browser.png
-click 560 250 # the second card of the first row
+click 440 150 # the first card
 shot card.png
-kill $app
+quit
 
-session=$("$bin" --data "$data" voorbeeld 2>/dev/null | grep -o 'sessie [0-9]*' | cut -d' ' -f2)
-"$bin" --data "$data" --sessie "$session" >/dev/null 2>&1 &
-app=$!
-sleep 4
-click 277 106
+app --sessie 1
+xdotool windowsize --sync "$win" 100% 100%
+key alt+Left alt+Left alt+Left alt+Left alt+Left alt+Left # step 1
+key alt+Right
 shot step2.png
-click 822 106
+key alt+Right alt+Right
+shot step4.png
+key alt+Right
 shot step5.png
-click 1004 106
+key alt+Right
 shot step6.png
 
 # The client view, from the keyboard: Ctrl+Shift+K turns the screen,
 # Alt+Left and Alt+Right move between steps.
-key() { xdotool key "$@"; sleep 0.3; }
 key ctrl+shift+k
 shot client-step6-nl.png
 key alt+Left
 shot client-step5-nl.png
+scroll_end 600 400
+shot client-step5-end-nl.png
 key alt+Left alt+Left alt+Left alt+Left
 shot client-step1-nl.png
-click 1170 30  # the language choice
-click 1120 150 # العربية
+click 1250 30 # the language choice, top right
+click 1200 160 # العربية, the third
 shot client-step1-ar.png
 key alt+Right alt+Right alt+Right alt+Right
 shot client-step5-ar.png
 key alt+Right
 shot client-step6-ar.png
-echo "screenshots in $out"
+quit
+
+for size in "1024 768 1" "1920 1080 1.5"; do
+	set -- $size
+	screen "$1" "$2"
+	FYNE_SCALE=$3 app --sessie 1
+	every_step "professional view, ${1}×${2} at scale $3"
+	key ctrl+shift+k
+	every_step "client view, ${1}×${2} at scale $3"
+	quit
+done
+echo "screenshots in $out; the window fitted 1024×768 and 1920×1080 at 150 % on every step"
