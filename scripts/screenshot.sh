@@ -39,6 +39,16 @@ app() {
 	sleep 2 # the first frame
 }
 
+# fill: the window fills the screen below its title bar, as maximised.
+fill() {
+	local y
+	xdotool windowmove --sync "$win" 0 0
+	y=$(xwininfo -id "$win" | awk '/Absolute upper-left Y/ {print $4}')
+	xdotool windowsize --sync "$win" "$sw" $((sh - y))
+	xdotool windowmove --sync "$win" 0 0
+	sleep 1
+}
+
 quit() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
 
 shot() { sleep 1; import -window root "$out/$1"; }
@@ -70,8 +80,7 @@ every_step() {
 
 screen 1366 768
 app
-xdotool windowsize --sync "$win" 100% 100%
-sleep 1
+fill
 click 150 21 # the "Kaarten" tab
 shot browser.png
 click 440 150 # the first card
@@ -79,7 +88,7 @@ shot card.png
 quit
 
 app --sessie 1
-xdotool windowsize --sync "$win" 100% 100%
+fill
 key alt+Left alt+Left alt+Left alt+Left alt+Left alt+Left # step 1
 key alt+Right
 shot step2.png
