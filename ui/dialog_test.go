@@ -41,6 +41,9 @@ func TestDialogs_EscapeCancelsEnterConfirms(t *testing.T) {
 		{"information", func(m *Main) { m.showInfo(m.tr.T("print.done"), "plan.pdf") }, "Pdf gemaakt"},
 		{"error", func(m *Main) { m.showError(errors.New("de schijf is vol")) }, "Er ging iets mis"},
 		{"new client", func(m *Main) { m.home.newClient() }, "Nieuwe cliënt"},
+		{"catalogue problems", func(m *Main) {
+			m.showProblems(cards.Problems{{File: "instrumenten.csv", Line: 3, Place: "kolom", Field: "categorie", Message: "onbekend"}})
+		}, "instrumenten.csv"},
 	}
 	for _, tt := range tests {
 		for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
