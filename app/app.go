@@ -187,7 +187,6 @@ func runWindow(dataDir string, store catalogueStore, dbPath string, session int6
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme())
 	w := a.NewWindow("Samen Beslissen")
-	w.Resize(ui.DefaultWindowSize) // NewMain sets the remembered size; this is for a start error
 
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, err)

@@ -403,6 +403,8 @@ func ShowStartError(win fyne.Window, err error) {
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	win.SetContent(container.NewPadded(container.NewVBox(title, msg, container.NewHBox(newButton(tr.T("start.close"), nil, win.Close)))))
+	win.Resize(fyne.NewSize(560, 180)) // a message, not a work area
+	win.CenterOnScreen()
 }
 
 // ShowNotice shows a message at start, such as a stored catalogue that
