@@ -36,7 +36,7 @@ func TestAccessibility_EveryControlHasAName(t *testing.T) {
 			m, w, _, db := newTestMainDB(t, "")
 			id := fullSession(t, db, m)
 			m.SetLanguage(lang)
-			screenVisits(t, m, id, func(what string) { checkAccessible(t, w.Canvas(), what) })
+			screenVisits(m, id, func(what string) { checkAccessible(t, w.Canvas(), what) })
 		})
 	}
 	for _, lang := range ClientLanguages {

@@ -366,7 +366,7 @@ func TestClientView_EndsAndGear(t *testing.T) {
 	}
 	for step := 1; step <= cards.Steps; step++ {
 		cv.goTo(step)
-		settle(w)
+		settle()
 		if cv.prev.Disabled() != (step == 1) || cv.next.Disabled() != (step == cards.Steps) {
 			t.Errorf("step %d: Terug disabled %v, Verder disabled %v", step, cv.prev.Disabled(), cv.next.Disabled())
 		}

@@ -82,7 +82,7 @@ func (m *Main) showErrorThen(err error, then func()) {
 }
 
 // form shows a form dialog; Enter submits it when its fields are valid.
-func (m *Main) form(title, confirm string, items []*widget.FormItem, onConfirm func(), width float32) dialog.Dialog {
+func (m *Main) form(title, confirm string, items []*widget.FormItem, onConfirm func(), width float32) *dialog.FormDialog {
 	var d *dialog.FormDialog
 	d = dialog.NewForm(title, confirm, m.tr.T("dialog.cancel"), items, func(ok bool) {
 		if ok {

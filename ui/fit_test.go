@@ -83,7 +83,7 @@ func fullSession(t *testing.T, db *storage.DB, m *Main) int64 {
 
 // settle runs the reflow the app runs after each event, as the test
 // driver has no event loop.
-func settle(w fyne.Window) {
+func settle() {
 	return
 }
 
@@ -91,7 +91,7 @@ func settle(w fyne.Window) {
 func checkFits(t *testing.T, w fyne.Window, size fyne.Size, what string) {
 	t.Helper()
 	w.Resize(size)
-	settle(w)
+	settle()
 	min := w.Content().MinSize()
 	if min.Width > size.Width || min.Height > size.Height {
 		t.Errorf("%s needs %.0f×%.0f, more than %.0f×%.0f", what, min.Width, min.Height, size.Width, size.Height)
@@ -100,7 +100,7 @@ func checkFits(t *testing.T, w fyne.Window, size fyne.Size, what string) {
 
 // screenVisits opens every screen of the professional view in turn and
 // calls check on each.
-func screenVisits(t *testing.T, m *Main, sessionID int64, check func(what string)) {
+func screenVisits(m *Main, sessionID int64, check func(what string)) {
 	m.showHome()
 	check("home")
 	if len(m.home.clients) > 0 {
@@ -126,7 +126,7 @@ func TestScreens_FitSmallScreens(t *testing.T) {
 				m, w, _, db := newTestMainDB(t, "")
 				id := fullSession(t, db, m)
 				m.SetLanguage(lang)
-				screenVisits(t, m, id, func(what string) { checkFits(t, w, screen.size, what) })
+				screenVisits(m, id, func(what string) { checkFits(t, w, screen.size, what) })
 				// Once every screen was shown, the first must fit again:
 				// no screen leaves the window wider behind it.
 				m.session.goTo(1)

@@ -135,7 +135,7 @@ func (h *Home) newClient() {
 		}
 		return nil
 	}
-	var form dialog.Dialog
+	var form *dialog.FormDialog
 	form = h.m.form(tr.T("home.new"), tr.T("client.create"), []*widget.FormItem{
 		widget.NewFormItem(tr.T("client.name"), name),
 		widget.NewFormItem(tr.T("client.reference"), ref),
@@ -146,7 +146,7 @@ func (h *Home) newClient() {
 			c, err = h.m.store.CreateClient(name.Text, ref.Text)
 		}
 		if err != nil {
-			h.m.showErrorThen(err, func() { h.m.showDialog(form, form.(*dialog.FormDialog).Submit, nil) })
+			h.m.showErrorThen(err, func() { h.m.showDialog(form, form.Submit, nil) })
 			return
 		}
 		h.search.SetText("")
