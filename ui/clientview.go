@@ -247,7 +247,7 @@ func (cv *ClientView) options() fyne.CanvasObject {
 	}
 	// Side by side as far as the screen allows, the first option where the
 	// client starts reading; on a narrow screen they wrap into rows.
-	cols := newColumnsDir(0, 0, cv.rtl)
+	cols := newColumnsDir(cv.rtl)
 	for i := range s.Options {
 		cols.Add(cv.optionColumn(&s.Options[i]))
 	}
@@ -378,7 +378,7 @@ func (cv *ClientView) answerChoice(a cards.Answer, onChanged func(cards.Answer))
 }
 
 // clientTheme makes the text of the client view 1.6 times as large, with
-// room around it to match.
+// more room inside its widgets to match.
 type clientTheme struct{ fyne.Theme }
 
 // ClientTextScale is how much larger the client view's text is.

@@ -7,30 +7,28 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// columnsLayout puts objects in equal columns, as many as fit the width
-// (up to most), row after row; a row is as high as its highest object. On
-// a narrow screen choices that would not fit side by side wrap into a grid
-// instead of widening the window.
+// columnsLayout puts objects in equal columns, as many as fit the width,
+// row after row; a row is as high as its highest object. On a narrow
+// screen choices that would not fit side by side wrap into a grid instead
+// of widening the window.
 type columnsLayout struct {
-	most    int     // at most this many columns; 0 is one per object
-	minCell float32 // a column is at least this wide, besides its widest object
-	rtl     bool    // the first object on the right
-	cols    int     // the columns of the last layout, which MinSize assumes
+	rtl  bool // the first object on the right
+	cols int  // the columns of the last layout, which MinSize assumes
 }
 
-// newColumns is a container of objects in as many columns as fit, at most
-// most (0: no limit), each at least minCell wide.
-func newColumns(most int, minCell float32, objects ...fyne.CanvasObject) *fyne.Container {
-	return newColumnsDir(most, minCell, false, objects...)
+// newColumns is a container of objects in as many columns as fit.
+func newColumns(objects ...fyne.CanvasObject) *fyne.Container {
+	return newColumnsDir(false, objects...)
 }
 
 // newColumnsDir is newColumns, filling rows from the right when rtl.
-func newColumnsDir(most int, minCell float32, rtl bool, objects ...fyne.CanvasObject) *fyne.Container {
-	return &fyne.Container{Layout: &columnsLayout{most: most, minCell: minCell, rtl: rtl}, Objects: objects}
+func newColumnsDir(rtl bool, objects ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: &columnsLayout{rtl: rtl}, Objects: objects}
 }
 
+// cellWidth is the width of the widest object: every column's least.
 func (l *columnsLayout) cellWidth(objects []fyne.CanvasObject) float32 {
-	w := l.minCell
+	var w float32
 	for _, o := range visible(objects) {
 		w = max(w, o.MinSize().Width)
 	}
@@ -40,8 +38,8 @@ func (l *columnsLayout) cellWidth(objects []fyne.CanvasObject) float32 {
 // columnsFor is how many columns fit width, for rows of even length.
 func (l *columnsLayout) columnsFor(width float32, objects []fyne.CanvasObject) int {
 	n := len(visible(objects))
-	if l.most > 0 {
-		n = min(n, l.most)
+	if n == 0 {
+		return 1
 	}
 	pad := theme.Padding()
 	cols := max(1, min(n, int((width+pad)/(l.cellWidth(objects)+pad))))
@@ -95,10 +93,7 @@ func (l *columnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	}
 	cols := l.cols
 	if cols == 0 {
-		cols = len(objects)
-		if l.most > 0 {
-			cols = min(cols, l.most)
-		}
+		cols = len(objects) // before the first layout: one row
 	}
 	rows := rowHeights(objects, cols)
 	var h float32

@@ -45,7 +45,7 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 		onEdit: m.markUnsaved, onSaved: m.markSaved, onClose: func() { m.showClient(client.ID) }, onOpen: m.openSession,
 	}
 	tr := v.tr
-	bar := newColumns(0, 0) // the steps in one row, or in two on a narrow screen
+	bar := newColumns() // the steps in one row, or in two on a narrow screen
 	for i := 1; i <= cards.Steps; i++ {
 		b := newButton(tr.T("step.short", map[string]any{"N": i, "Name": tr.T("step." + strconv.Itoa(i))}), nil, func() { v.goTo(i) })
 		v.steps = append(v.steps, b)
