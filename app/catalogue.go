@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -65,7 +66,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 	}
 	switch args[0] {
 	case "controleer":
-		cs, code := readCatalogueFile(args[1], stderr)
+		cs, code := readCatalogueFile(args[1], stdout, stderr)
 		if cs == nil {
 			return code
 		}
@@ -78,7 +79,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 		}
 		return 0
 	case "importeer":
-		cs, code := readCatalogueFile(args[1], stderr)
+		cs, code := readCatalogueFile(args[1], stdout, stderr)
 		if cs == nil {
 			return code
 		}
@@ -100,7 +101,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 		var buf bytes.Buffer
 		err = cards.WriteFile(args[1], &buf, cat.Cards())
 		if err == nil {
-			err = storage.WriteFileAtomic(args[1], buf.Bytes())
+			err = storage.WriteExport(args[1], buf.Bytes())
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, err)
@@ -122,25 +123,52 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 }
 
 // readCatalogueFile reads and validates a catalogue file, printing every
-// problem. It returns nil cards and an exit code when the file is not valid.
-func readCatalogueFile(path string, stderr io.Writer) ([]cards.Card, int) {
-	data, err := os.ReadFile(path)
+// problem, and what the user should know of how it was read. It returns nil
+// cards and an exit code when the file is not valid.
+func readCatalogueFile(path string, stdout, stderr io.Writer) ([]cards.Card, int) {
+	data, err := readUserFile(path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			fmt.Fprintf(stderr, "%s bestaat niet. Kijk of de naam en de map goed zijn.\n", path)
-		} else {
-			fmt.Fprintf(stderr, "%s kan niet gelezen worden: %v\n", path, err)
-		}
+		fmt.Fprintln(stderr, err)
 		return nil, 1
 	}
-	cs, err := cards.ParseFile(filepath.Base(path), data)
+	cs, notes, err := cards.ParseFile(filepath.Base(path), data)
 	if err != nil {
 		var probs cards.Problems
-		if errors.As(err, &probs) {
+		switch {
+		case !errors.As(err, &probs):
+		case len(probs) == 1:
+			fmt.Fprintf(stderr, "%s is niet in orde. Er is 1 probleem:\n", filepath.Base(path))
+		default:
 			fmt.Fprintf(stderr, "%s is niet in orde. Er zijn %d problemen:\n", filepath.Base(path), len(probs))
 		}
 		fmt.Fprintln(stderr, err)
 		return nil, 1
 	}
+	for _, n := range notes {
+		fmt.Fprintln(stdout, n)
+	}
 	return cs, 0
+}
+
+// readUserFile reads a file the user named, or says in Dutch what is wrong
+// with the name.
+func readUserFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s bestaat niet. Kijk of de naam en de map goed zijn.", path)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("%s mag niet gelezen worden. Vraag toegang, of kopieer het bestand naar een eigen map.", path)
+	case err != nil:
+		return nil, fmt.Errorf("%s kan niet gelezen worden. Kijk of de naam en de map goed zijn.", path)
+	case info.IsDir():
+		return nil, fmt.Errorf("%s is een map, geen bestand. Noem het bestand in die map.", path)
+	case info.Size() > cards.MaxFileSize:
+		return nil, fmt.Errorf("%s is %.1f MB; een catalogus mag hoogstens %d MB zijn.", path, float64(info.Size())/(1<<20), cards.MaxFileSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s kan niet gelezen worden. Probeer het opnieuw, of kopieer het bestand naar een eigen map.", path)
+	}
+	return data, nil
 }

@@ -94,8 +94,11 @@ func TestCatalogueCommands_Errors(t *testing.T) {
 		message string
 	}{
 		{[]string{"catalogus", "controleer", filepath.Join(data, "weg.csv")}, 1, "weg.csv bestaat niet."},
-		{[]string{"catalogus", "controleer", writeFile(t, data, "lijst.xlsx", "x")}, 1, "onbekend bestandstype"},
+		{[]string{"catalogus", "controleer", writeFile(t, data, "lijst.ods", "x")}, 1, "onbekend bestandstype"},
+		{[]string{"catalogus", "controleer", writeFile(t, data, "lijst.xlsx", "x")}, 1, "Er is 1 probleem:\nlijst.xlsx: dit is geen Excel-werkmap die gelezen kan worden"},
 		{[]string{"catalogus", "controleer", writeFile(t, data, "leeg.csv", "")}, 1, "het bestand is leeg"},
+		{[]string{"catalogus", "controleer", data}, 1, "is een map, geen bestand."},
+		{[]string{"catalogus", "exporteer", filepath.Join(data, "weg", "catalogus.xlsx")}, 1, "de map " + filepath.Join(data, "weg") + " bestaat niet."},
 		{[]string{"catalogus", "verwijder", "x"}, 2, `onbekende opdracht "catalogus verwijder"`},
 		{[]string{"catalogus"}, 2, "Gebruik:"},
 		{[]string{"afdrukken"}, 2, `onbekende opdracht "afdrukken"`},

@@ -3,12 +3,15 @@ package cards
 import "strings"
 
 // column is one field of a card in a catalogue file. The canonical TOML file
-// uses key; a CSV file uses header (matched ignoring case, accents and "_").
+// uses key; a spreadsheet uses header (matched ignoring case, accents and
+// "_"). what explains the column on the explanation sheet of an exported
+// workbook.
 type column struct {
 	key    string
 	header string
 	list   bool // several values: a TOML array, or several in one CSV cell
 	long   bool // list values are sentences, one per line; short ones may also be comma-separated
+	what   string
 }
 
 // split splits one cell (or a TOML string) of a list column into values.
@@ -16,28 +19,50 @@ func (c column) split(s string) []string { return splitList(s, !c.long) }
 
 // columns lists the fields of a card in file order.
 var columns = []column{
-	{key: "id", header: "id"},
-	{key: "categorie", header: "categorie"},
-	{key: "titel", header: "titel"},
-	{key: "samenvatting", header: "samenvatting"},
-	{key: "wat_ga_je_doen", header: "wat ga je doen"},
-	{key: "duur", header: "duur"},
-	{key: "uren_per_week", header: "uren per week"},
-	{key: "aanbieder", header: "aanbieder"},
-	{key: "igm_factoren", header: "igm-factoren", list: true},
-	{key: "doelen", header: "doelen", list: true},
-	{key: "leeftijd", header: "leeftijd"},
-	{key: "werkervaring", header: "werkervaring", list: true},
-	{key: "taalniveau", header: "taalniveau"},
-	{key: "voorwaarden", header: "voorwaarden"},
-	{key: "voordelen", header: "voordelen", list: true, long: true},
-	{key: "nadelen", header: "nadelen", list: true, long: true},
-	{key: "effect", header: "effect"},
-	{key: "effect_uitleg", header: "effect uitleg"},
-	{key: "bron", header: "bron"},
-	{key: "clienten_zeggen", header: "cliënten zeggen"},
-	{key: "pictogram", header: "pictogram"},
-	{key: "laatst_bekeken", header: "laatst bekeken"},
+	{key: "id", header: "id", what: "Een vaste naam voor het instrument, anders dan alle andere. Alleen kleine letters, cijfers en streepjes, bijvoorbeeld schuldhulp-budgetcoach."},
+	{key: "categorie", header: "categorie", what: "Waar het instrument past in de route."},
+	{key: "titel", header: "titel", what: "De naam van het instrument. Hoogstens 60 tekens."},
+	{key: "samenvatting", header: "samenvatting", what: "Eén korte zin in eenvoudig Nederlands (B1): wat is het? Hoogstens 160 tekens."},
+	{key: "wat_ga_je_doen", header: "wat ga je doen", what: "Wat de cliënt gaat doen, in eenvoudig Nederlands."},
+	{key: "duur", header: "duur", what: "Hoe lang het duurt, in woorden, bijvoorbeeld 8 weken."},
+	{key: "uren_per_week", header: "uren per week", what: "Hoeveel uur per week: één getal (4) of van-tot (4 tot 8). Schrijf \"tot\", geen streepje: Excel maakt van 4-8 een datum."},
+	{key: "aanbieder", header: "aanbieder", what: "Wie het instrument aanbiedt."},
+	{key: "igm_factoren", header: "igm-factoren", list: true, what: "Waar het instrument aan werkt (Integratief Gedragsmodel). Eén of meer, met komma's of elk op een eigen regel."},
+	{key: "doelen", header: "doelen", list: true, what: "Bij welke doelen het helpt. Eén of meer, met komma's of elk op een eigen regel."},
+	{key: "leeftijd", header: "leeftijd", what: "Voor welke leeftijd: leeg (iedereen), van-tot (18 tot 27) of vanaf (27+)."},
+	{key: "werkervaring", header: "werkervaring", list: true, what: "Voor wie met deze werkervaring. Leeg is iedereen."},
+	{key: "taalniveau", header: "taalniveau", what: "Hoe goed de cliënt minstens Nederlands moet kunnen. Leeg is: geen eis."},
+	{key: "voorwaarden", header: "voorwaarden", what: "Andere voorwaarden, in eenvoudig Nederlands."},
+	{key: "voordelen", header: "voordelen", list: true, long: true, what: "Twee of meer voordelen, elk op een eigen regel in de cel (Alt+Enter)."},
+	{key: "nadelen", header: "nadelen", list: true, long: true, what: "Twee of meer nadelen, elk op een eigen regel in de cel (Alt+Enter)."},
+	{key: "effect", header: "effect", what: "Wat bekend is over het effect."},
+	{key: "effect_uitleg", header: "effect uitleg", what: "Wat er bekend is over het effect, in eenvoudig Nederlands."},
+	{key: "bron", header: "bron", what: "De bron van wat over het effect bekend is. Verplicht, behalve bij effect \"onbekend\"."},
+	{key: "clienten_zeggen", header: "cliënten zeggen", what: "Wat cliënten vaak zeggen over het instrument."},
+	{key: "pictogram", header: "pictogram", what: "Het plaatje op de kaart."},
+	{key: "laatst_bekeken", header: "laatst bekeken", what: "Wanneer de kaart voor het laatst is nagekeken: 2026-10-01 of 1-10-2026."},
+}
+
+// allowed lists the values a column accepts, for the explanation sheet;
+// empty for free text.
+func (c column) allowed() []string {
+	switch c.key {
+	case "categorie":
+		return strs(Categories)
+	case "igm_factoren":
+		return strs(Factors)
+	case "doelen":
+		return strs(Goals)
+	case "werkervaring":
+		return strs(WorkExperiences)
+	case "taalniveau":
+		return strs(LanguageLevels)
+	case "effect":
+		return strs(EffectLevels)
+	case "pictogram":
+		return Pictograms
+	}
+	return nil
 }
 
 // columnByName finds a column by TOML key or CSV header.
@@ -59,12 +84,13 @@ func normalName(s string) string {
 }
 
 // splitList splits a cell that holds several values: one per line, or
-// separated by commas when short values are expected. Bullets and blanks go.
+// separated by commas when short values are expected. A bullet at the start
+// of a value and blanks go.
 func splitList(s string, commas bool) []string {
 	sep := func(r rune) bool { return r == '\n' || r == '\r' || commas && (r == ',' || r == ';') }
 	var out []string
 	for _, part := range strings.FieldsFunc(s, sep) {
-		part = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(part), "-•*"))
+		part = strings.TrimSpace(stripBullet(strings.TrimSpace(part)))
 		if part != "" {
 			out = append(out, part)
 		}

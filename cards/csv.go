@@ -2,112 +2,86 @@ package cards
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 )
 
-// CSV as Dutch Excel writes it: semicolons, UTF-8 with a byte order mark,
-// CRLF line ends, multi-line cells in quotes. A comma-separated file is
-// accepted as well. Problems name the spreadsheet row ("regel 14"), which is
-// what policy staff see in Excel, not the physical line of the file: a
-// multi-line cell makes those differ.
-
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+// CSV as Excel writes it (see encoding.go for the encodings): semicolons
+// in the Dutch "CSV" formats, tabs in "Unicode-tekst", commas elsewhere;
+// CRLF line ends and multi-line cells in quotes. Problems name the
+// spreadsheet row ("regel 14"), which is what policy staff see in Excel,
+// not the physical line of the file: a multi-line cell makes those differ.
 
 // ParseCSV reads a catalogue from a spreadsheet saved as CSV, one
 // instrument per row, with a header row naming the columns. name is the file
-// name used in problem messages. On any problem it returns Problems.
-func ParseCSV(name string, data []byte) ([]Card, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	rd := csv.NewReader(bytes.NewReader(data))
-	rd.Comma = sniffDelimiter(data)
-	rd.FieldsPerRecord = -1
-	header, err := rd.Read()
+// name used in problem messages. notes says how the file was read when the
+// user should know, such as an encoding other than UTF-8. On any problem it
+// returns Problems.
+func ParseCSV(name string, data []byte) (cs []Card, notes []string, err error) {
+	text, enc, prob := decodeText(name, data)
+	if prob != nil {
+		return nil, nil, Problems{*prob}
+	}
+	sh, err := readCSV(name, text)
 	if err != nil {
-		if err == io.EOF {
-			return nil, Problems{{File: name, Message: "het bestand is leeg; de eerste regel moet de namen van de kolommen geven"}}
-		}
-		return nil, Problems{csvReadProblem(name, 1, err)}
+		return nil, nil, err
 	}
+	if cs, err = sh.parse(); err != nil {
+		return nil, nil, err
+	}
+	if enc == encWindows1252 {
+		notes = append(notes, name+" is gelezen als "+encWindows1252+", de codering van het klassieke CSV-formaat van Excel. Kijk of letters als é, ë en € goed staan.")
+	}
+	return cs, notes, nil
+}
 
-	var probs Problems
-	cols := make([]column, len(header))
-	have := map[string]bool{}
-	for i, h := range header {
-		if c, ok := columnByName(h); ok {
-			cols[i] = c
-			have[c.key] = true
-		}
-	}
-	for _, c := range columns {
-		if !have[c.key] {
-			probs = append(probs, Problem{File: name, Line: 1, Place: "kolom", Field: c.header, Message: "deze kolom ontbreekt in de kopregel"})
-		}
-	}
-	if len(probs) > 0 {
-		return nil, probs
-	}
-
-	var recs []record
-	for rowNum := 2; ; rowNum++ {
-		row, err := rd.Read()
+// readCSV reads the rows of a CSV text, numbering them as a spreadsheet
+// does: an empty line is a row too, and a cell over several lines is not.
+func readCSV(name, text string) (sheet, error) {
+	sh := sheet{file: name}
+	rd := csv.NewReader(strings.NewReader(text))
+	rd.Comma = sniffDelimiter(text)
+	rd.FieldsPerRecord = -1
+	row, nextLine := 0, 1 // the spreadsheet row of the last record; the file line after it
+	for {
+		cells, err := rd.Read()
 		if err == io.EOF {
-			break
+			return sh, nil
 		}
 		if err != nil {
-			probs = append(probs, csvReadProblem(name, rowNum, err))
-			break
-		}
-		if blankRow(row) {
-			continue
-		}
-		r := record{line: rowNum, values: map[string][]string{}}
-		for i, cell := range row {
-			if i >= len(cols) || cols[i].key == "" {
-				continue
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				row += 1 + max(0, pe.StartLine-nextLine)
 			}
-			c := cols[i]
-			if c.list {
-				r.values[c.key] = c.split(cell)
-			} else {
-				r.values[c.key] = []string{cell}
-			}
+			return sheet{}, Problems{csvReadProblem(name, row, err)}
 		}
-		recs = append(recs, r)
+		line, _ := rd.FieldPos(0)
+		row += 1 + max(0, line-nextLine) // each skipped empty line is a row
+		nextLine = line + 1
+		for _, c := range cells {
+			nextLine += strings.Count(c, "\n")
+		}
+		sh.rows = append(sh.rows, sheetRow{num: row, cells: cells})
 	}
-	src := source{file: name, place: "kolom", name: func(c column) string { return c.header }}
-	cs, more := parseRecords(src, recs)
-	probs = append(probs, more...)
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	return cs, nil
 }
 
-// sniffDelimiter picks ';' or ',' by counting them in the header line.
-func sniffDelimiter(data []byte) rune {
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	if bytes.Count(first, []byte(",")) > bytes.Count(first, []byte(";")) {
-		return ','
-	}
-	return ';'
-}
-
-func blankRow(row []string) bool {
-	for _, c := range row {
-		if strings.TrimSpace(c) != "" {
-			return false
+// sniffDelimiter picks the tab, ';' or ',', whichever the header line has
+// most of; a tie goes to the tab, then ';', as Dutch Excel writes those.
+func sniffDelimiter(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	best, most := ';', -1
+	for _, d := range []rune{'\t', ';', ','} {
+		if n := strings.Count(first, string(d)); n > most {
+			best, most = d, n
 		}
 	}
-	return true
+	return best
 }
 
 func csvReadProblem(name string, row int, err error) Problem {
-	msg := fmt.Sprintf("deze regel is geen geldige CSV (%v)", err)
+	msg := "deze regel is geen geldige CSV; sla het bestand opnieuw op vanuit Excel"
 	if errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote) {
 		msg = "een aanhalingsteken (\") staat verkeerd of wordt niet afgesloten"
 	}
@@ -115,26 +89,15 @@ func csvReadProblem(name string, row int, err error) Problem {
 }
 
 // WriteCSV writes cards as Dutch Excel expects: UTF-8 with BOM, semicolons,
-// CRLF, list values one per line within the cell.
+// CRLF, list values one per line within the cell, and no cell that Excel
+// would run as a formula or turn into a date.
 func WriteCSV(w io.Writer, cs []Card) error {
 	b := bufio.NewWriter(w)
-	b.Write(utf8BOM)
+	b.Write(bomUTF8)
 	cw := csv.NewWriter(b)
 	cw.Comma = ';'
 	cw.UseCRLF = true
-	row := make([]string, len(columns))
-	for i, c := range columns {
-		row[i] = c.header
-	}
-	cw.Write(row)
-	for _, card := range cs {
-		f := fields(card)
-		for i, c := range columns {
-			row[i] = strings.Join(f[c.key], "\n")
-		}
-		cw.Write(row)
-	}
-	cw.Flush()
+	cw.WriteAll(rowsOf(cs))
 	if err := cw.Error(); err != nil {
 		return err
 	}

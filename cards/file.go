@@ -7,26 +7,48 @@ import (
 	"strings"
 )
 
+// FileTypes are the extensions of catalogue files, the recommended first.
+var FileTypes = []string{".xlsx", ".csv", ".toml"}
+
 // ParseFile reads a catalogue file, choosing the format by its extension:
-// .csv for a spreadsheet, .toml for the canonical format. name is the file
-// name shown in problem messages.
-func ParseFile(name string, data []byte) ([]Card, error) {
+// .xlsx for an Excel workbook, .csv for a spreadsheet saved as text, .toml
+// for the canonical format. name is the file name shown in problem
+// messages. notes says how the file was read when the user should know,
+// such as an encoding other than UTF-8. A file larger than MaxFileSize is
+// refused before it is read.
+func ParseFile(name string, data []byte) (cs []Card, notes []string, err error) {
+	if len(data) > MaxFileSize {
+		return nil, nil, Problems{{File: name, Message: fmt.Sprintf("het bestand is %.1f MB; een catalogus mag hoogstens %d MB zijn", float64(len(data))/(1<<20), MaxFileSize>>20)}}
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx":
+		cs, err = ParseXLSX(name, data)
+		return cs, nil, err
 	case ".csv":
 		return ParseCSV(name, data)
 	case ".toml":
-		return ParseTOML(name, data)
+		text, enc, prob := decodeText(name, data)
+		if prob != nil {
+			return nil, nil, Problems{*prob}
+		}
+		if enc == encWindows1252 {
+			notes = append(notes, name+" is gelezen als "+encWindows1252+". Kijk of letters als é, ë en € goed staan.")
+		}
+		cs, err = ParseTOML(name, []byte(text))
+		return cs, notes, err
 	}
-	return nil, Problems{{File: name, Message: "onbekend bestandstype; gebruik een .csv- of .toml-bestand"}}
+	return nil, nil, Problems{{File: name, Message: "onbekend bestandstype; gebruik een .xlsx-, .csv- of .toml-bestand"}}
 }
 
 // WriteFile writes cards in the format that the extension of name asks for.
 func WriteFile(name string, w io.Writer, cs []Card) error {
 	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx":
+		return WriteXLSX(w, cs)
 	case ".csv":
 		return WriteCSV(w, cs)
 	case ".toml":
 		return WriteTOML(w, cs)
 	}
-	return fmt.Errorf("%s: onbekend bestandstype; gebruik een .csv- of .toml-bestand", name)
+	return fmt.Errorf("%s: onbekend bestandstype; gebruik een .xlsx-, .csv- of .toml-bestand", name)
 }

@@ -77,9 +77,9 @@ func TestParseCSV_Problems(t *testing.T) {
 		{"no IGM factor", set(1, "igm-factoren", ""),
 			[]string{`instrumenten.csv regel 2, kolom "igm-factoren": dit veld is leeg; kies er minstens één uit: attitude, sociale-norm, eigen-effectiviteit, kennis-vaardigheden, zelfregulering, omstandigheden`}},
 		{"hours not a number", set(1, "uren per week", "veel"),
-			[]string{`instrumenten.csv regel 2, kolom "uren per week": "veel" is geen geldig aantal uren per week; schrijf bijvoorbeeld "4" of "4-8"`}},
+			[]string{`instrumenten.csv regel 2, kolom "uren per week": "veel" is geen geldig aantal uren per week; schrijf bijvoorbeeld "4" of "4 tot 8"`}},
 		{"age range upside down", set(1, "leeftijd", "27-18"),
-			[]string{`instrumenten.csv regel 2, kolom "leeftijd": "27-18" is geen geldige leeftijd; schrijf bijvoorbeeld "18-27" of "27+", of laat het leeg voor alle leeftijden`}},
+			[]string{`instrumenten.csv regel 2, kolom "leeftijd": "27-18" is geen geldige leeftijd; schrijf bijvoorbeeld "18 tot 27" of "27+", of laat het leeg voor alle leeftijden`}},
 		{"unknown language level", set(1, "taalniveau", "C3"),
 			[]string{`instrumenten.csv regel 2, kolom "taalniveau": "C3" is geen bekend taalniveau (kies uit: geen, A1, A2, B1, B2, C1)`}},
 		{"unknown work experience", set(1, "werkervaring", "heel veel"),
@@ -103,7 +103,7 @@ func TestParseCSV_Problems(t *testing.T) {
 				rows[r] = append(rows[r][:i:i], rows[r][i+1:]...)
 			}
 			return rows
-		}, []string{`instrumenten.csv regel 1, kolom "pictogram": deze kolom ontbreekt in de kopregel`}},
+		}, []string{`instrumenten.csv regel 1: de kolom "pictogram" ontbreekt in de kopregel`}},
 		{"every problem at once", func(rows [][]string) [][]string {
 			return set(2, "categorie", "")(set(1, "duur", "")(set(1, "categorie", "werkplek")(rows)))
 		}, []string{
@@ -115,7 +115,7 @@ func TestParseCSV_Problems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := encodeCSV(tt.change(csvRows()), ';')
-			cs, err := ParseCSV("instrumenten.csv", data)
+			cs, _, err := ParseCSV("instrumenten.csv", data)
 			if cs != nil {
 				t.Errorf("got %d cards from an invalid file", len(cs))
 			}
@@ -153,7 +153,7 @@ func TestParseCSV_Formats(t *testing.T) {
 	}
 	for name, data := range tests {
 		t.Run(name, func(t *testing.T) {
-			cs, err := ParseCSV("x.csv", data)
+			cs, _, err := ParseCSV("x.csv", data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,7 +170,7 @@ func TestParseCSV_Formats(t *testing.T) {
 func TestParseCSV_BrokenQuote(t *testing.T) {
 	data := encodeCSV(csvRows(), ';')
 	data = append(data, []byte("x;\"open quote\r\n")...)
-	_, err := ParseCSV("instrumenten.csv", data)
+	_, _, err := ParseCSV("instrumenten.csv", data)
 	want := []string{`instrumenten.csv regel 4: een aanhalingsteken (") staat verkeerd of wordt niet afgesloten`}
 	if got := problemStrings(err); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems = %q, want %q", got, want)
@@ -233,13 +233,20 @@ func TestWriteFile_RoundTrip(t *testing.T) {
 	tricky.Suits = Suitability{Age: Range{Min: 27}, MinLanguage: LanguageNone, Conditions: "Regel één.\nRegel twee."}
 	tricky.Effect = Effect{Level: EffectProven, Explanation: "Het werkt.", Source: "Liu, Huang & Wang (2014)"}
 	want := append(generatedCards(25), tricky)
-	for _, name := range []string{"catalogus.toml", "instrumenten.csv"} {
+	// Texts that a spreadsheet would run as a formula, or that start with
+	// what looks like a bullet, come back as they were.
+	tricky.Summary = "=HYPERLINK(\"https://example.org\"; \"klik\")"
+	tricky.Duration = "-1 dag"
+	tricky.Provider = "+31 6 12345678"
+	tricky.Cons = []string{"- begint met een streepje", "@mention en '=quote", "'s avonds"}
+	tricky.Clients = "'=al een apostrof"
+	for _, name := range []string{"catalogus.toml", "instrumenten.csv", "catalogus.xlsx"} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := WriteFile(name, &buf, want); err != nil {
 				t.Fatal(err)
 			}
-			got, err := ParseFile(name, buf.Bytes())
+			got, _, err := ParseFile(name, buf.Bytes())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -273,8 +280,8 @@ func TestWriteCSV_Excel(t *testing.T) {
 }
 
 func TestParseFile_UnknownExtension(t *testing.T) {
-	_, err := ParseFile("lijst.xlsx", nil)
-	want := []string{"lijst.xlsx: onbekend bestandstype; gebruik een .csv- of .toml-bestand"}
+	_, _, err := ParseFile("lijst.ods", nil)
+	want := []string{"lijst.ods: onbekend bestandstype; gebruik een .xlsx-, .csv- of .toml-bestand"}
 	if got := problemStrings(err); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems = %q, want %q", got, want)
 	}

@@ -40,8 +40,11 @@ func (s source) problem(r record, key, msg string) Problem {
 // every problem, not just the first.
 func parseRecords(src source, recs []record) ([]Card, Problems) {
 	var probs Problems
-	if len(recs) == 0 {
+	switch {
+	case len(recs) == 0:
 		return nil, Problems{{File: src.file, Message: "het bestand bevat geen instrumenten"}}
+	case len(recs) > MaxCards:
+		return nil, Problems{{File: src.file, Message: fmt.Sprintf("het bestand heeft %d instrumenten; een catalogus mag er hoogstens %d hebben", len(recs), MaxCards)}}
 	}
 	out := make([]Card, 0, len(recs))
 	seen := map[string]int{}
@@ -209,13 +212,50 @@ func lookup[T ~string](s string, all []T) (T, bool) {
 
 func joinValues[T ~string](all []T) string { return strings.Join(strs(all), ", ") }
 
-// parseHours reads hours per week: "4", "4-8" or "4 tot 8".
+// parseHours reads hours per week: "4", "4 tot 8" or "4-8", or what a
+// spreadsheet made of "4-8" when it took it for a date.
 func parseHours(s string, report func(key, format string, args ...any)) Range {
 	r, ok := parseRange(s)
+	if !ok {
+		r, ok = hoursFromDate(s)
+	}
 	if !ok || r.Max < 1 || r.Max > 60 || r.Min > r.Max {
-		report("uren_per_week", "%q is geen geldig aantal uren per week; schrijf bijvoorbeeld \"4\" of \"4-8\"", s)
+		report("uren_per_week", "%q is geen geldig aantal uren per week; schrijf bijvoorbeeld \"4\" of \"4 tot 8\"", s)
 	}
 	return r
+}
+
+// Excel turns "4-8" into a date: 4 August in Dutch Excel, which a CSV then
+// holds as "4-aug" or "4-8-2026", and 8 April elsewhere ("8-Apr",
+// "4/8/2026"). Either way the range runs from the smaller of day and
+// month to the larger, so it can be read back without a guess.
+var (
+	dayMonthName = regexp.MustCompile(`^(\d{1,2})[- ]([a-z]{3})\.?$`)
+	monthNameDay = regexp.MustCompile(`^([a-z]{3})\.?[- ](\d{1,2})$`)
+	numericDate  = regexp.MustCompile(`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$`)
+	monthNumbers = map[string]int{
+		"jan": 1, "feb": 2, "mrt": 3, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6,
+		"jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+	}
+)
+
+func hoursFromDate(s string) (Range, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	var a, b int
+	if m := dayMonthName.FindStringSubmatch(s); m != nil {
+		a, _ = strconv.Atoi(m[1])
+		b = monthNumbers[m[2]]
+	} else if m := monthNameDay.FindStringSubmatch(s); m != nil {
+		a = monthNumbers[m[1]]
+		b, _ = strconv.Atoi(m[2])
+	} else if m := numericDate.FindStringSubmatch(s); m != nil {
+		a, _ = strconv.Atoi(m[1])
+		b, _ = strconv.Atoi(m[2])
+	}
+	if a < 1 || b < 1 || a > 31 || b > 31 {
+		return Range{}, false
+	}
+	return Range{Min: min(a, b), Max: max(a, b)}, true
 }
 
 // parseAge reads an age range: empty (every age), "18-27" or "27+".
@@ -230,7 +270,7 @@ func parseAge(s string, report func(key, format string, args ...any)) Range {
 	} else if r, ok := parseRange(s); ok && r.Min <= r.Max && r.Max <= 120 && r.Max > 0 {
 		return r
 	}
-	report("leeftijd", "%q is geen geldige leeftijd; schrijf bijvoorbeeld \"18-27\" of \"27+\", of laat het leeg voor alle leeftijden", s)
+	report("leeftijd", "%q is geen geldige leeftijd; schrijf bijvoorbeeld \"18 tot 27\" of \"27+\", of laat het leeg voor alle leeftijden", s)
 	return Range{}
 }
 
@@ -254,7 +294,8 @@ func parseRange(s string) (Range, bool) {
 	return Range{Min: a, Max: b}, true
 }
 
-// formatRange writes a range the way parseRange and parseAge read it.
+// formatRange writes a range the way parseRange and parseAge read it, as
+// "4 tot 8" rather than "4-8", which a spreadsheet turns into a date.
 func formatRange(r Range) string {
 	switch {
 	case r.IsZero():
@@ -264,7 +305,7 @@ func formatRange(r Range) string {
 	case r.Min == r.Max:
 		return strconv.Itoa(r.Min)
 	}
-	return fmt.Sprintf("%d-%d", r.Min, r.Max)
+	return fmt.Sprintf("%d tot %d", r.Min, r.Max)
 }
 
 // dateFormats are accepted for dates; Dutch Excel writes d-m-yyyy.

@@ -26,7 +26,7 @@ func ParseTOML(name string, data []byte) ([]Card, error) {
 	var doc struct {
 		Instrument []map[string]any `toml:"instrument"`
 	}
-	data = bytes.TrimPrefix(data, utf8BOM)
+	data = bytes.TrimPrefix(data, bomUTF8)
 	md, err := toml.Decode(string(data), &doc)
 	if err != nil {
 		p := Problem{File: name, Message: "het bestand is geen geldige TOML: " + err.Error()}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,13 +36,13 @@ func (m *Main) openFile(exts []string, use func(name string, data []byte)) {
 }
 
 func (m *Main) loadCatalogue() {
-	m.openFile([]string{".csv", ".toml"}, m.ImportCatalogue)
+	m.openFile(cards.FileTypes, m.ImportCatalogue)
 }
 
 // ImportCatalogue checks a catalogue file and, only when it is wholly valid,
 // keeps it and shows it. Otherwise it lists every problem and changes nothing.
 func (m *Main) ImportCatalogue(name string, data []byte) {
-	cs, err := cards.ParseFile(name, data)
+	cs, notes, err := cards.ParseFile(name, data)
 	if probs, ok := err.(cards.Problems); ok {
 		m.showProblems(probs)
 		return
@@ -55,7 +56,7 @@ func (m *Main) ImportCatalogue(name string, data []byte) {
 	}
 	m.cat = cards.NewCatalogue(cs)
 	m.browser.SetCatalogue(m.cat)
-	m.showInfo(m.tr.T("menu.catalogue"), m.tr.T("catalogue.loaded", map[string]any{"Count": len(cs)}))
+	m.showInfo(m.tr.T("menu.catalogue"), strings.Join(append([]string{m.tr.T("catalogue.loaded", map[string]any{"Count": len(cs)})}, notes...), "\n\n"))
 }
 
 func (m *Main) saveCatalogue() {
@@ -78,8 +79,8 @@ func (m *Main) saveCatalogue() {
 		}
 		m.showInfo(m.tr.T("menu.catalogue"), m.tr.T("catalogue.saved", map[string]any{"File": w.URI().Name()}))
 	}, m.win)
-	d.SetFileName("catalogus.csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".toml"}))
+	d.SetFileName("catalogus.xlsx")
+	d.SetFilter(storage.NewExtensionFileFilter(cards.FileTypes))
 	d.Show()
 }
 

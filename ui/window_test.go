@@ -115,7 +115,7 @@ func TestMain_ImportInvalidCatalogue(t *testing.T) {
 	m.ImportCatalogue("instrumenten.csv", []byte(bad))
 
 	shown := overlayText(w.Canvas())
-	for _, want := range []string{"Dit bestand is niet geladen.", `instrumenten.csv regel 1, kolom "samenvatting": deze kolom ontbreekt`} {
+	for _, want := range []string{"Dit bestand is niet geladen.", `instrumenten.csv regel 1: deze kolommen ontbreken in de kopregel: "samenvatting", "wat ga je doen"`} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("problem dialog does not show %q; it shows: %s", want, shown)
 		}
