@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/storage"
 )
 
 // cli runs the command line with a storage folder of its own.
@@ -136,4 +137,45 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestCatalogueCommands_ExcelFiles: the files Excel makes are imported with
+// every letter intact, or refused without changing the catalogue in use;
+// the export is a workbook others may read.
+func TestCatalogueCommands_ExcelFiles(t *testing.T) {
+	data, files := t.TempDir(), t.TempDir()
+	fixture := func(name string) string { return filepath.Join("..", "cards", "testdata", name) }
+
+	code, out, errOut := cli(t, data, "catalogus", "importeer", fixture("excel-ansi.csv"))
+	if code != 0 || !strings.Contains(out, "gelezen als Windows-1252") || !strings.Contains(out, "2 instrumenten") {
+		t.Fatalf("importeer excel-ansi.csv: %d %q %q", code, out, errOut)
+	}
+	stored := filepath.Join(data, storage.CatalogueFileName)
+	before, err := os.ReadFile(stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(before), "Brede intake – café") || strings.ContainsRune(string(before), '\uFFFD') {
+		t.Fatalf("stored catalogue garbled:\n%s", before)
+	}
+	for _, refused := range []string{fixture("excel-formula.xlsx"), writeFile(t, files, "plaatje.csv", "\x89PNG\r\n\x1a\n\x00\x00")} {
+		code, _, errOut := cli(t, data, "catalogus", "importeer", refused)
+		if code != 1 || !strings.Contains(errOut, "Er is 1 probleem:") {
+			t.Errorf("importeer %s: %d %q", refused, code, errOut)
+		}
+		if after, _ := os.ReadFile(stored); !bytes.Equal(after, before) {
+			t.Errorf("importeer %s changed the catalogue in use", refused)
+		}
+	}
+
+	export := filepath.Join(files, "catalogus.xlsx")
+	if code, out, errOut := cli(t, data, "catalogus", "exporteer", export); code != 0 {
+		t.Fatalf("exporteer: %d %q %q", code, out, errOut)
+	}
+	if info, err := os.Stat(export); err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("exported file: %v, %v; want mode 0644", info.Mode(), err)
+	}
+	if code, out, _ := cli(t, data, "catalogus", "controleer", export); code != 0 || !strings.Contains(out, "in orde: 2 instrumenten") {
+		t.Errorf("controleer the export: %d %q", code, out)
+	}
 }

@@ -69,7 +69,7 @@ func decodeText(name string, data []byte) (string, string, *Problem) {
 		text, enc = string(out), encWindows1252
 	}
 	if strings.ContainsRune(text, utf8.RuneError) {
-		return refuse("het bestand bevat het teken \uFFFD (\"�\"): daar stond een letter die eerder verkeerd is opgeslagen; zet de juiste letter terug")
+		return refuse("het bestand bevat het teken �: daar stond een letter die eerder verkeerd is opgeslagen; zet de juiste letter terug")
 	}
 	if binary(text) {
 		return refuse("dit is geen tekstbestand; kies een catalogus die als .xlsx, .csv of .toml is opgeslagen")

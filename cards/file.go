@@ -7,11 +7,12 @@ import (
 	"strings"
 )
 
-// FileTypes are the extensions of catalogue files, the recommended first.
-var FileTypes = []string{".xlsx", ".csv", ".toml"}
+// FileTypes are the extensions of catalogue files, the recommended first;
+// .txt is what Excel names "Unicode-tekst".
+var FileTypes = []string{".xlsx", ".csv", ".txt", ".toml"}
 
 // ParseFile reads a catalogue file, choosing the format by its extension:
-// .xlsx for an Excel workbook, .csv for a spreadsheet saved as text, .toml
+// .xlsx for an Excel workbook, .csv or .txt for a spreadsheet saved as text, .toml
 // for the canonical format. name is the file name shown in problem
 // messages. notes says how the file was read when the user should know,
 // such as an encoding other than UTF-8. A file larger than MaxFileSize is
@@ -24,7 +25,7 @@ func ParseFile(name string, data []byte) (cs []Card, notes []string, err error) 
 	case ".xlsx":
 		cs, err = ParseXLSX(name, data)
 		return cs, nil, err
-	case ".csv":
+	case ".csv", ".txt":
 		return ParseCSV(name, data)
 	case ".toml":
 		text, enc, prob := decodeText(name, data)
