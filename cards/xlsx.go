@@ -211,5 +211,20 @@ func writeXLSXTable(f *excelize.File, sheetName string, rows [][]string, widest 
 			return err
 		}
 	}
+	// Rows as high as their wrapped text: not every spreadsheet fits the
+	// height of a row itself when it opens a file.
+	for r, row := range rows {
+		lines := 1
+		for c, cell := range row {
+			n := 0
+			for _, line := range strings.Split(cell, "\n") {
+				n += max(1, (utf8.RuneCountInString(line)+widths[c]-1)/max(1, widths[c]))
+			}
+			lines = max(lines, n)
+		}
+		if err := f.SetRowHeight(sheetName, r+1, min(409, 15*float64(lines))); err != nil {
+			return err
+		}
+	}
 	return f.SetPanes(sheetName, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }

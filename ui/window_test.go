@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -193,5 +194,25 @@ func TestMain_InterfaceLanguage(t *testing.T) {
 	}
 	if got := again.tr.Language().String(); got != "en" {
 		t.Errorf("the next start is in %q, want the English chosen last time", got)
+	}
+}
+
+// TestMain_ImportExcelCSV: a classic Excel CSV is loaded with its accents,
+// and the user is told how it was read.
+func TestMain_ImportExcelCSV(t *testing.T) {
+	m, w, _ := newTestMain(t)
+	data, err := os.ReadFile(filepath.Join("..", "cards", "testdata", "excel-ansi.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.ImportCatalogue("excel-ansi.csv", data)
+	shown := overlayText(w.Canvas())
+	for _, want := range []string{"De catalogus is geladen: 2 kaarten.", "gelezen als Windows-1252"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the dialog does not say %q: %s", want, shown)
+		}
+	}
+	if c, ok := m.cat.Card("brede-intake"); !ok || c.Title != "Brede intake – café" {
+		t.Errorf("card loaded as %q", c.Title)
 	}
 }
