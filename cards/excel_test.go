@@ -25,6 +25,7 @@ func TestParseFile_ExcelFiles(t *testing.T) {
 		{"excel-ansi.csv", []Range{{Min: 1, Max: 2}, {Min: 2, Max: 2}}, "gelezen als Windows-1252"},
 		{"excel-unicode.txt", []Range{{Min: 1, Max: 2}, {Min: 2, Max: 2}}, ""},
 		{"excel-typed.xlsx", []Range{{Min: 4, Max: 8}, {Min: 2, Max: 2}}, ""},
+		{"export.xlsx", []Range{{Min: 1, Max: 2}, {Min: 2, Max: 2}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

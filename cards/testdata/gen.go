@@ -13,6 +13,7 @@
 //	                    number and as a date (Excel's "4-8"), the review date as a
 //	                    date cell, text cells with accents
 //	excel-formula.xlsx  the same with a formula in one cell
+//	export.xlsx         the two instruments as the app exports a workbook
 //
 // Run from the repository root: go run cards/testdata/gen.go
 package main
@@ -23,6 +24,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -69,6 +71,13 @@ func main() {
 
 	writeTyped("excel-typed.xlsx", false)
 	writeTyped("excel-formula.xlsx", true)
+
+	cs, _, err := cards.ParseCSV("excel-ansi.csv", ansi)
+	check(err)
+	out, err := os.Create(dir + "export.xlsx")
+	check(err)
+	check(cards.WriteXLSX(out, cs))
+	check(out.Close())
 }
 
 // writeTyped writes the workbook someone typing in Dutch Excel leaves:
