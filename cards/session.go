@@ -457,3 +457,36 @@ func (s *Session) ChosenOption() (*Option, bool) {
 func (s *Session) IsComparing(id string) bool {
 	return slices.ContainsFunc(s.Options, func(o Option) bool { return o.Card.ID == id })
 }
+
+// ClientSees reports whether the client view shows the value under key:
+// what an inzage marks as seen by the client. The client view shows the
+// client's own words and choices: expectations and needs, the life areas,
+// the factors to work on with what helps and holds back on those (not on
+// the others), the goal and its small steps, the weights, the SURE
+// answers, the decision and why, and the next appointment; in a follow-up
+// also the review. It never shows the professional's notes, the profile
+// used to match cards (age, work experience, Dutch), what the goal is
+// about, or whether it is feasible. Agreements and the compared cards,
+// which are not values under a key, are shown too. Unknown keys count as
+// not shown. ui/clientsees_test.go checks this against the client view.
+func (s *Session) ClientSees(key string) bool {
+	switch key {
+	case KeyExpectations, KeyNeeds, KeyRecognised, KeyWorkOn, KeyGoal, KeySubGoals,
+		KeyDecision, KeyWhy, KeyNextAppointment:
+		return true
+	case KeyReview, KeyGoalStillRight:
+		return s.PreviousID != 0 // a first session's client view says the review comes later
+	}
+	parts := strings.Split(key, "/")
+	switch {
+	case len(parts) == 3 && parts[0] == "leefgebied":
+		return parts[2] == "notitie" || parts[2] == "markering"
+	case len(parts) == 3 && parts[0] == "drijfveer":
+		return slices.Contains(s.WorkOn, Factor(parts[1]))
+	case len(parts) == 2 && parts[0] == "sure":
+		return true
+	case len(parts) == 4 && parts[0] == "weging":
+		return true
+	}
+	return false
+}

@@ -32,3 +32,52 @@ func TestSession_SetValues(t *testing.T) {
 		}
 	}
 }
+
+func TestSession_ClientSees(t *testing.T) {
+	s := NewSession()
+	s.WorkOn = []Factor{FactorAttitude}
+	tests := []struct {
+		key      string
+		followUp bool
+		want     bool
+	}{
+		{KeyExpectations, false, true},
+		{KeyNeeds, false, true},
+		{KeyAreaNote(AreaMoney), false, true},
+		{KeyAreaMark(AreaMoney), false, true},
+		{KeyRecognised, false, true},
+		{KeyAge, false, false},
+		{KeyExperience, false, false},
+		{KeyLanguage, false, false},
+		{KeyWorkOn, false, true},
+		{KeyDriverHelps(FactorAttitude), false, true},
+		{KeyDriverHoldsBack(FactorAttitude), false, true},
+		{KeyDriverHelps(FactorCircumstances), false, false},
+		{KeyGoal, false, true},
+		{KeyGoals, false, false},
+		{KeyFeasible, false, false},
+		{KeySubGoals, false, true},
+		{KeyProWeight("coach", 0), false, true},
+		{KeyConWeight("coach", 1), false, true},
+		{KeySure(0), false, true},
+		{KeyDecision, false, true},
+		{KeyWhy, false, true},
+		{KeyNextAppointment, false, true},
+		{KeyReview, false, false},
+		{KeyReview, true, true},
+		{KeyGoalStillRight, true, true},
+		{KeyStep, false, false},
+		{KeyNote(2), false, false},
+		{KeyNote(6), true, false},
+		{"onbekend", false, false},
+	}
+	for _, tt := range tests {
+		s.PreviousID = 0
+		if tt.followUp {
+			s.PreviousID = 1
+		}
+		if got := s.ClientSees(tt.key); got != tt.want {
+			t.Errorf("ClientSees(%q), follow-up %v = %v, want %v", tt.key, tt.followUp, got, tt.want)
+		}
+	}
+}

@@ -33,6 +33,8 @@ var BackShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.Ke
 // at a time, in the client's language, and only what is theirs. It never
 // shows the client list, other clients or the professional's notes: it has
 // no access to them, it only reads the open session's client-facing fields.
+// Which fields those are is cards.Session.ClientSees; a test keeps the two
+// the same.
 type ClientView struct {
 	v      *SessionView // the open session, shared with the professional view
 	lang   string
