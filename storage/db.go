@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -69,35 +70,52 @@ var (
 // Open opens (or creates) the database at path and brings its schema up to
 // date. A file that is not a SQLite database, or one made by a newer version
 // of the app, is refused and left exactly as it is.
-func Open(path string) (*DB, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("map voor de database maken: %w", err)
+func Open(path string) (*DB, error) { return OpenWith(path, Options{}) }
+
+// Options are what OpenWith does besides opening.
+type Options struct {
+	// Backups, when set, receives a backup of the database before its
+	// schema is brought up to date.
+	Backups *BackupFolder
+}
+
+// OpenWith is Open with options. The database, its write-ahead log and its
+// folder are readable by this user only.
+func OpenWith(path string, o Options) (*DB, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("map voor de database maken: %w", describe(err))
 	}
 	if err := checkExisting(path); err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
-		return nil, fmt.Errorf("database %s openen: %w", path, err)
+		return nil, fmt.Errorf("database %s openen: %w", path, describe(err))
 	}
 	d := &DB{sql: db, path: path}
-	if err := d.migrate(migrations()); err != nil {
+	if err := d.migrate(migrations(), o.Backups); err != nil {
 		db.Close()
 		return nil, err
+	}
+	os.Chmod(dir, 0o700)
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		os.Chmod(f, 0o600) // a missing -wal or -shm is fine
 	}
 	return d, nil
 }
 
 // dsn builds a file: URI with the pragmas every connection needs: WAL so
 // readers never block the writer, foreign keys, a busy timeout instead of
-// "database is locked", and synchronous=FULL so a commit survives a crash or
-// power cut.
+// "database is locked", synchronous=FULL so a commit survives a crash or
+// power cut, and secure_delete so that deleted text is overwritten, not
+// left behind in free pages.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {
-		for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(5000)", "synchronous(FULL)"} {
+		for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(5000)", "synchronous(FULL)", "secure_delete(1)"} {
 			q.Add("_pragma", p)
 		}
 	}
@@ -173,11 +191,16 @@ func validHeader(h []byte) bool {
 // migrate applies every migration newer than the database, each in its own
 // transaction together with the new user_version, so a crash leaves the
 // database at one version or the next, never in between.
-func (d *DB) migrate(ms []migration) error {
+func (d *DB) migrate(ms []migration, backups *BackupFolder) error {
 	ctx := context.Background()
 	var current int
 	if err := d.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return fmt.Errorf("database %s lezen: %w", d.path, err)
+		return fmt.Errorf("database %s lezen: %w", d.path, describe(err))
+	}
+	if backups != nil && current > 0 && current < ms[len(ms)-1].version {
+		if _, err := backups.Make(d, time.Now()); err != nil {
+			return fmt.Errorf("reservekopie voor het bijwerken: %w", err)
+		}
 	}
 	for _, m := range ms {
 		if m.version <= current {

@@ -65,7 +65,7 @@ func TestOpen_MigratesEveryOlderVersion(t *testing.T) {
 				t.Fatal(err)
 			}
 			old := &DB{sql: db, path: path}
-			if err := old.migrate(all[:n]); err != nil {
+			if err := old.migrate(all[:n], nil); err != nil {
 				t.Fatal(err)
 			}
 			mustExec(t, db, `INSERT INTO clients (id, name, search, created_at, last_activity) VALUES (7, 'Aïcha B.', 'aicha b.', 1, 1)`)

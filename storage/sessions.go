@@ -199,13 +199,13 @@ func touch(tx *sql.Tx, sessionID int64) error {
 func (d *DB) tx(f func(*sql.Tx) error) error {
 	tx, err := d.sql.BeginTx(context.Background(), nil)
 	if err != nil {
-		return err
+		return describe(err)
 	}
 	if err := f(tx); err != nil {
 		tx.Rollback()
-		return err
+		return describe(err)
 	}
-	return tx.Commit()
+	return describe(tx.Commit())
 }
 
 // AddOption puts a card among the options compared in step 5, keeping a

@@ -2,7 +2,9 @@ package storage
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
@@ -60,4 +62,56 @@ func (d *DB) SetOrganisation(o cards.Organisation) error {
 		return fmt.Errorf("instellingen opslaan: %w", err)
 	}
 	return nil
+}
+
+// Retention is how long the app keeps what it holds about clients.
+type Retention struct {
+	// Months after a client's last conversation that they are listed for
+	// review and erasure; never erased automatically.
+	Months int
+	// PrintDays is how long printed PDFs stay in the storage folder.
+	PrintDays int
+}
+
+// DefaultRetention is 24 months after the last conversation, and printed
+// files for 7 days.
+var DefaultRetention = Retention{Months: 24, PrintDays: 7}
+
+const (
+	settingRetentionMonths = "bewaartermijn-maanden"
+	settingPrintDays       = "afdrukken-dagen"
+)
+
+// Retention returns the retention periods, the defaults where not set.
+func (d *DB) Retention() (Retention, error) {
+	r := DefaultRetention
+	for key, dst := range map[string]*int{settingRetentionMonths: &r.Months, settingPrintDays: &r.PrintDays} {
+		var v []byte
+		err := d.sql.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return r, fmt.Errorf("instellingen lezen: %w", describe(err))
+		}
+		if n, err := strconv.Atoi(string(v)); err == nil && n > 0 {
+			*dst = n
+		}
+	}
+	return r, nil
+}
+
+// SetRetention stores the retention periods; each must be at least 1.
+func (d *DB) SetRetention(r Retention) error {
+	if r.Months < 1 || r.PrintDays < 1 {
+		return errors.New("een bewaartermijn is minstens 1")
+	}
+	return d.tx(func(tx *sql.Tx) error {
+		for k, v := range map[string]int{settingRetentionMonths: r.Months, settingPrintDays: r.PrintDays} {
+			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, []byte(strconv.Itoa(v))); err != nil {
+				return fmt.Errorf("instellingen opslaan: %w", describe(err))
+			}
+		}
+		return nil
+	})
 }
