@@ -41,6 +41,10 @@ const usage = `Gebruik:
                                                 keuzekaarten om te drukken: voorkant en achterkant
   samenbeslissen gemeente [--naam N] [--contact C] [--telefoon T] [--logo logo.png]
                                                 de gemeente op de afdrukken
+  samenbeslissen verslag --sessie ID [--taal nl|en] --uit verslag.pdf
+                                                het gespreksverslag voor het dossier, met de notities
+  samenbeslissen inzage --client ID --uit inzage.zip
+                                                alles van één cliënt (inzage): verslagen, plannen en gegevens.json
 
   --data MAP      map voor de gegevens van de app (standaard: %s)
   --db BESTAND    de database (standaard: samenbeslissen.db in die map)
@@ -75,7 +79,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runWindow(*dataDir, store, *dbPath, *session, *lang, stderr)
 	case rest[0] == "voorbeeld":
 		return runExample(store, *dataDir, *dbPath, flagSet, stdout, stderr)
-	case rest[0] == "plan" || rest[0] == "overzicht" || rest[0] == "kaarten" || rest[0] == "gemeente":
+	case rest[0] == "plan" || rest[0] == "overzicht" || rest[0] == "kaarten" || rest[0] == "gemeente" || rest[0] == "verslag" || rest[0] == "inzage":
 		cat, notice, err := store.current()
 		if err != nil {
 			fmt.Fprintln(stderr, err)
@@ -92,6 +96,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer db.Close()
 		if rest[0] == "gemeente" {
 			return runOrganisation(db, rest[1:], stdout, stderr)
+		}
+		if rest[0] == "verslag" || rest[0] == "inzage" {
+			return runReport(printer{db: db, cat: cat, now: time.Now}, rest[0], rest[1:], stdout, stderr)
 		}
 		return runPrint(printer{db: db, cat: cat, now: time.Now}, rest[0], rest[1:], stdout, stderr)
 	case rest[0] == "catalogus":
@@ -149,7 +156,8 @@ func startWindow(store catalogueStore, dbPath string) (*windowStart, error) {
 		release()
 		return nil, err
 	}
-	db, err := storage.Open(dbPath)
+	backups := storage.BackupsOf(dbPath)
+	db, err := storage.OpenWith(dbPath, storage.Options{Backups: &backups})
 	if err != nil {
 		release()
 		return nil, err
@@ -168,8 +176,9 @@ func (s *windowStart) close() error {
 
 // runWindow opens the app's window. The lock, the catalogue and the
 // database come first, before Fyne starts: when one fails, such as another
-// copy holding the lock, the window says why and the exit code is 1. What
-// Fyne remembers (preferences) is kept in dataDir.
+// copy holding the lock, the window says why and the exit code is 1; a
+// damaged database is moved aside and the latest backup offered. What Fyne
+// remembers (preferences) is kept in dataDir.
 func runWindow(dataDir string, store catalogueStore, dbPath string, session int64, lang string, stderr io.Writer) int {
 	start, startErr := startWindow(store, dbPath)
 
@@ -187,38 +196,20 @@ func runWindow(dataDir string, store catalogueStore, dbPath string, session int6
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme())
 	w := a.NewWindow("Samen Beslissen")
-
-	fail := func(err error) int {
-		fmt.Fprintln(stderr, err)
-		ui.ShowStartError(w, err)
-		w.ShowAndRun()
-		return 1
+	wa := &windowApp{w: w, store: store, dbPath: dbPath, lang: lang, stderr: stderr}
+	if startErr == nil {
+		startErr = wa.open(start, session)
 	}
 	if startErr != nil {
-		return fail(startErr)
-	}
-	defer func() {
-		if err := start.close(); err != nil {
-			fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, startErr)
+		if !wa.offerRecovery(startErr, session) {
+			ui.ShowStartError(w, startErr)
+			w.ShowAndRun()
+			return 1
 		}
-	}()
-	db := start.db
-	var saver *storage.Saver
-	newSaver := func(onSaved func(pending bool, err error)) ui.Saver {
-		saver = storage.NewSaver(db, onSaved)
-		return saver
-	}
-	prn := printer{db: db, cat: start.cat, now: time.Now, files: filepath.Join(filepath.Dir(dbPath), "afdrukken")}
-	m, err := ui.NewMain(w, start.cat, store, db, newSaver, prn, lang)
-	if err != nil {
-		return fail(err)
-	}
-	m.ShowNotice(start.notice)
-	if session != 0 {
-		m.OpenSession(session)
 	}
 	w.ShowAndRun()
-	if err := saver.Close(); err != nil {
+	if err := wa.close(); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}

@@ -96,8 +96,14 @@ func (t *Translator) T(id string, data ...any) string {
 
 // N returns the plural form of message id for count n; the template can use
 // {{.Count}}.
-func (t *Translator) N(id string, n int) string {
-	s, err := t.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: map[string]any{"Count": n}})
+func (t *Translator) N(id string, n int, data ...map[string]any) string {
+	td := map[string]any{"Count": n}
+	for _, d := range data {
+		for k, v := range d {
+			td[k] = v
+		}
+	}
+	s, err := t.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: td})
 	if err != nil && s == "" {
 		return id
 	}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"sync"
+	"time"
 )
 
 // Saver writes a session's edits in the background as they are typed, so
@@ -100,6 +101,11 @@ func (s *Saver) write() error {
 			s.requeue(sessionID, values)
 		}
 	}
+	if lastErr != nil {
+		// Nothing may be typed for a while: try again by itself, so that
+		// text kept on screen through a full disk is saved once there is room.
+		time.AfterFunc(retryAfter, s.poke)
+	}
 	if s.onSaved != nil && len(batch) > 0 {
 		s.mu.Lock()
 		pending := len(s.pending) > 0
@@ -107,6 +113,18 @@ func (s *Saver) write() error {
 		s.onSaved(pending, lastErr)
 	}
 	return lastErr
+}
+
+// retryAfter is how long the saver waits before writing again after a
+// failed write.
+const retryAfter = 5 * time.Second
+
+// poke wakes the saver to write what is queued.
+func (s *Saver) poke() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
 }
 
 func (s *Saver) requeue(sessionID int64, values map[string]string) {

@@ -31,6 +31,7 @@ type Home struct {
 	clients  []cards.Client
 	selected widget.ListItemID // the client whose page shows, -1 for none
 	more     *widget.Label
+	banner   *fyne.Container // clients past the retention period, if any
 	detail   *fyne.Container
 	content  fyne.CanvasObject
 }
@@ -71,7 +72,8 @@ func newHome(m *Main) *Home {
 	h.more.Hide()
 	add := newButton(tr.T("home.new"), theme.ContentAddIcon(), h.newClient)
 	add.Importance = widget.HighImportance
-	left := container.NewBorder(container.NewVBox(add, h.search), h.more, nil, nil, h.list)
+	h.banner = container.NewStack()
+	left := container.NewBorder(container.NewVBox(add, h.search, h.banner), h.more, nil, nil, h.list)
 	h.detail = container.NewStack(container.NewCenter(widget.NewLabel(tr.T("home.choose"))))
 	split := container.NewHSplit(left, h.detail)
 	split.Offset = 0.3
@@ -106,6 +108,10 @@ func (h *Home) reload() {
 		h.more.Show()
 	}
 	h.clients = cs
+	h.banner.RemoveAll()
+	if b := h.expiredBanner(); b != nil {
+		h.banner.Add(b)
+	}
 	h.selected = -1
 	h.list.UnselectAll()
 	h.list.Refresh()
@@ -217,7 +223,15 @@ func (h *Home) showClient(c cards.Client) {
 		h.m.openSession(s.ID)
 	})
 	start.Importance = widget.HighImportance
-	actions := container.NewHBox(start)
+	export := newButton(tr.T("client.export"), theme.DownloadIcon(), func() {
+		path, err := h.m.printer.ExportClient(c.ID)
+		if err != nil {
+			h.m.showError(err)
+			return
+		}
+		h.m.showInfo(tr.T("client.export.done"), tr.T("client.export.saved", map[string]any{"Name": c.Name, "File": path}))
+	})
+	actions := container.NewHBox(start, export)
 	if len(sessions) > 0 {
 		last := sessions[len(sessions)-1]
 		actions.Add(newButton(tr.T("client.followupnew"), theme.MediaReplayIcon(), func() {
@@ -229,11 +243,18 @@ func (h *Home) showClient(c cards.Client) {
 			h.m.openSession(s.ID)
 		}))
 	}
-	h.detail.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(
+	page := container.NewVBox(
 		widget.NewForm(widget.NewFormItem(tr.T("client.name"), name), widget.NewFormItem(tr.T("client.reference"), ref)),
 		actions,
 		section(tr.T("client.timeline")),
 		timeline,
-	)))}
+	)
+	if h.m.privacy != nil {
+		erase := newButton(tr.T("erase.button"), theme.DeleteIcon(), func() { h.m.confirmErase(c) })
+		erase.Importance = widget.DangerImportance
+		page.Add(widget.NewSeparator())
+		page.Add(container.NewHBox(erase))
+	}
+	h.detail.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(page))}
 	h.detail.Refresh()
 }

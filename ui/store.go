@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
@@ -41,6 +42,10 @@ type Printer interface {
 	PrintPlan(sessionID int64, lang string) (string, error)
 	PrintOverview(sessionID int64, lang string) (string, error)
 	PrintDeck(cardIDs []string, lang string) (string, error)
+	// PrintReport writes a session's gespreksverslag, for the municipality's file.
+	PrintReport(sessionID int64, lang string) (string, error)
+	// ExportClient writes everything about a client into one zip (inzage).
+	ExportClient(clientID int64) (string, error)
 	Organisation() (cards.Organisation, error)
 	SetOrganisation(cards.Organisation) error
 }
@@ -52,4 +57,38 @@ type CatalogueStore interface {
 	Keep(cs []cards.Card) error
 	// Forget removes the stored catalogue and returns the built-in one.
 	Forget() (*cards.Catalogue, error)
+}
+
+// Privacy is what the AVG asks of the app: erasing a client, keeping data
+// no longer than needed, backups. The app package implements it over the
+// database, its backups and the printed files.
+type Privacy interface {
+	// EraseClient erases a client everywhere and returns the backups that
+	// could not be changed and still hold them.
+	EraseClient(id int64) (stillIn []string, err error)
+	// ExpiredClients are the clients past the retention period.
+	ExpiredClients() ([]cards.Client, error)
+	Settings() (PrivacySettings, error)
+	SetSettings(PrivacySettings) error
+	Backups() ([]BackupInfo, error)
+	MakeBackup() error
+	// CleanPrints removes every printed file now and says how many.
+	CleanPrints() (int, error)
+	// Restore puts a backup in the place of the database, keeping the
+	// current file aside under the returned name; the window starts again.
+	Restore(name string) (aside string, err error)
+}
+
+// PrivacySettings are the retention periods and where backups go.
+type PrivacySettings struct {
+	RetentionMonths int // after the last conversation
+	PrintDays       int // printed files in the storage folder
+	BackupDir       string
+	BackupKeep      int
+}
+
+// BackupInfo is one backup, as the user picks it.
+type BackupInfo struct {
+	Name string
+	Time time.Time
 }

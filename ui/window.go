@@ -41,6 +41,9 @@ type Main struct {
 	clientLang   string                        // last chosen in the client view
 	translations map[string]cards.Translations // card texts by language, loaded when first needed
 	dialogs      []*openDialog                 // open dialogs, the top one last
+	privacy      Privacy                       // erasing, retention, backups; nil: not offered
+	data         *button                       // the menu of privacy actions
+	saveFailed   bool                          // the last write failed; its message was shown
 }
 
 // Preferences kept on this computer, in Fyne's preferences of the app.
@@ -144,11 +147,19 @@ func (m *Main) build(f cards.Filter) {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(catalogue).AddXY(0, catalogue.Size().Height)
 		widget.ShowPopUpMenuAtPosition(menu, m.win.Canvas(), pos)
 	}
+	m.data = newButton(tr.T("menu.data"), nil, nil)
+	m.data.OnTapped = func() {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(m.data).AddXY(0, m.data.Size().Height)
+		widget.ShowPopUpMenuAtPosition(m.dataMenu(), m.win.Canvas(), pos)
+	}
+	if m.privacy == nil {
+		m.data.Hide()
+	}
 	m.tabs[0] = newButton(tr.T("tab.clients"), theme.AccountIcon(), m.showHome)
 	m.tabs[1] = newButton(tr.T("tab.cards"), theme.GridIcon(), m.showCards)
 	m.status = widget.NewLabel(tr.T("save.done"))
 	bar := container.NewBorder(nil, nil, container.NewHBox(m.tabs[0], m.tabs[1]),
-		container.NewHBox(m.status, catalogue, widget.NewLabel(tr.T("app.language")), langSelect))
+		container.NewHBox(m.status, catalogue, m.data, widget.NewLabel(tr.T("app.language")), langSelect))
 	m.body = container.NewStack()
 	m.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, m.body))
 	m.addShortcuts()
@@ -347,15 +358,22 @@ func (m *Main) markUnsaved() {
 	m.status.Refresh()
 }
 
-// markSaved shows that everything is on disk, or what went wrong.
+// markSaved shows that everything is on disk, or what went wrong: in a
+// message the first time, then in the bar while the saver tries again, so
+// that a full disk does not bury the screen under messages. What was typed
+// stays on screen meanwhile.
 func (m *Main) markSaved(err error) {
 	if err != nil {
 		m.status.SetText(m.tr.T("save.failed"))
 		m.status.Importance = widget.DangerImportance
 		m.status.Refresh()
-		m.showError(err)
+		if !m.saveFailed {
+			m.showError(err)
+		}
+		m.saveFailed = true
 		return
 	}
+	m.saveFailed = false
 	m.status.SetText(m.tr.T("save.done"))
 	m.status.Importance = widget.MediumImportance
 	m.status.Refresh()
@@ -404,6 +422,26 @@ func ShowStartError(win fyne.Window, err error) {
 	msg.Wrapping = fyne.TextWrapWord
 	win.SetContent(container.NewPadded(container.NewVBox(title, msg, container.NewHBox(newButton(tr.T("start.close"), nil, win.Close)))))
 	win.Resize(fyne.NewSize(560, 180)) // a message, not a work area
+	win.CenterOnScreen()
+}
+
+// ShowRecovery fills win, in place of the app, with what is wrong with the
+// database and one way back, named by choice; recover does it and fills
+// the window with the app again, or returns why it could not.
+func ShowRecovery(win fyne.Window, err error, choice string, recover func() error) {
+	tr, _ := locales.New(locales.Source.String())
+	title := widget.NewLabelWithStyle(tr.T("recovery.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg := wrapped(err.Error())
+	kept := wrapped(tr.T("recovery.kept"))
+	do := newButton(choice, theme.HistoryIcon(), func() {
+		if err := recover(); err != nil {
+			ShowStartError(win, err)
+		}
+	})
+	do.Importance = widget.HighImportance
+	win.SetContent(container.NewPadded(container.NewVBox(title, msg, kept,
+		container.NewHBox(do, newButton(tr.T("start.close"), nil, win.Close)))))
+	win.Resize(fyne.NewSize(640, 260))
 	win.CenterOnScreen()
 }
 
