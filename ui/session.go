@@ -135,8 +135,14 @@ func (v *SessionView) stored(err error) {
 
 func (v *SessionView) value(key string) string { return v.s.Values()[key] }
 
-// entry is a text field bound to a session value.
-func (v *SessionView) entry(key, placeholder string, multiLine bool) *widget.Entry {
+// entry is a text field bound to a session value, with a warning below it
+// while it holds a BSN (bsn.go).
+func (v *SessionView) entry(key, placeholder string, multiLine bool) fyne.CanvasObject {
+	return withBSNWarning(v.tr, v.valueEntry(key, placeholder, multiLine))
+}
+
+// valueEntry is a bare text field bound to a session value.
+func (v *SessionView) valueEntry(key, placeholder string, multiLine bool) *widget.Entry {
 	e := widget.NewEntry()
 	if multiLine {
 		e = widget.NewMultiLineEntry()

@@ -44,7 +44,7 @@ func (v *SessionView) stepSituation() fyne.CanvasObject {
 				v.entry(cards.KeyAreaNote(a), tr.T("area.hint"), false)))))
 	}
 
-	age := v.entry(cards.KeyAge, tr.T("filter.age.placeholder"), false)
+	age := v.valueEntry(cards.KeyAge, tr.T("filter.age.placeholder"), false) // a number, not free text
 	age.Validator = func(s string) error {
 		if n, err := strconv.Atoi(s); s != "" && (err != nil || n < 15 || n > 100) {
 			return errors.New(tr.T("step2.age.invalid"))
@@ -222,7 +222,7 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 			heading(tr.T("agreement.who")), heading(tr.T("agreement.what")), heading(tr.T("agreement.due"))))
 		for i := range v.s.Agreements {
 			a := &v.s.Agreements[i]
-			field := func(f cards.AgreementField, text, hint string) *widget.Entry {
+			field := func(f cards.AgreementField, text, hint string) fyne.CanvasObject {
 				e := widget.NewEntry()
 				e.SetPlaceHolder(hint)
 				e.SetText(text)
@@ -237,7 +237,9 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 					}
 					v.stored(v.store.SetAgreement(a.ID, f, s))
 				}
-				return e
+				// At its own height: the row's other fields stay one line high
+				// while one of them shows the warning.
+				return container.NewVBox(withBSNWarning(tr, e))
 			}
 			id := a.ID
 			del := newIconButton(tr.T("agreement.delete"), theme.DeleteIcon(), func() {
