@@ -70,9 +70,13 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	overview := newButton(tr.T("print.overview"), theme.DocumentPrintIcon(), func() {
 		m.print(func() (string, error) { return m.printer.PrintOverview(v.s.ID, m.printLanguage()) })
 	})
+	// The report is for the municipality's file: in the interface language.
+	report := newButton(tr.T("print.report"), theme.DocumentPrintIcon(), func() {
+		m.print(func() (string, error) { return m.printer.PrintReport(v.s.ID, tr.Language().String()) })
+	})
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Alignment = fyne.TextAlignCenter
-	top := container.NewVBox(newBar(container.NewHBox(back, started), container.NewHBox(plan, overview, turn)), bar, v.heading)
+	top := container.NewVBox(newBar(container.NewHBox(back, started), container.NewHBox(plan, report, overview, turn)), bar, v.heading)
 	v.content = container.NewBorder(top, container.NewBorder(nil, nil, v.prev, v.next, hint), nil, nil, v.body)
 	v.show()
 	return v
