@@ -40,6 +40,7 @@ func WriteOverview(w io.Writer, o Overview) error {
 	if n := len(o.Options); n < 1 || n > 4 {
 		return fmt.Errorf("een overzicht heeft 1 tot 4 kaarten, niet %d", n)
 	}
+	o.Client = cards.RemoveBSNs(o.Client) // the only typed text on it; see WritePlan
 	t := o.T
 	d := newDoc("P", fpdf.SizeType{Wd: ovW, Ht: ovH}, Meta{
 		Title: t("overview.title"), Author: o.Org.Name, Subject: t("overview.subject"), Lang: o.Lang, Created: o.Date,

@@ -51,8 +51,12 @@ var (
 
 // WritePlan draws the plan, A4 portrait, in plain language, with
 // pictograms: goal, choice and what mattered, why, agreements, the next
-// appointment, whom to call, and that this was decided together.
+// appointment, whom to call, and that this was decided together. A BSN in
+// any typed text is left out (cards.FindBSNs): the plan goes home with the
+// client and is never a place for it.
 func WritePlan(w io.Writer, p Plan) error {
+	p.Session = p.Session.WithoutBSNs()
+	p.Client.Name = cards.RemoveBSNs(p.Client.Name)
 	t := p.T
 	d := newDoc("P", fpdf.SizeType{Wd: 210, Ht: 297}, Meta{
 		Title: t("plan.title"), Author: p.Org.Name, Subject: t("plan.subject"), Lang: p.Lang, Created: p.Date,
