@@ -27,6 +27,7 @@ type windowApp struct {
 
 	start *windowStart
 	saver *storage.Saver
+	main  *ui.Main // what the window shows, once open
 }
 
 // printsDir is where the window's printables go: afdrukken/ next to the
@@ -48,6 +49,7 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	if err != nil {
 		return err
 	}
+	wa.main = m
 	m.SetPrivacy(privacy{wa: wa, db: db})
 	m.ShowNotice(start.notice)
 	if r, err := db.Retention(); err == nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -47,8 +48,18 @@ func (b BackupFolder) Make(d *DB, now time.Time) (Backup, error) {
 		return Backup{}, fmt.Errorf("map voor reservekopieën %s: %w", b.Dir, describe(err))
 	}
 	final := filepath.Join(b.Dir, backupPrefix+now.Format(backupStamp)+backupSuffix)
-	tmp := final + ".tmp"
-	os.Remove(tmp) // left by a crash; VACUUM INTO needs a new file
+	// A half-written backup that a crash left behind holds personal data
+	// too; one older than an hour is no backup being written now.
+	if leftovers, _ := filepath.Glob(filepath.Join(b.Dir, backupPrefix+"*.tmp")); len(leftovers) > 0 {
+		for _, f := range leftovers {
+			if info, err := os.Stat(f); err == nil && now.Sub(info.ModTime()) > time.Hour {
+				os.Remove(f)
+			}
+		}
+	}
+	// VACUUM INTO needs a file that does not exist yet; two backups in the
+	// same second (the daily one and one asked for) each get their own.
+	tmp := fmt.Sprintf("%s.%d.tmp", final, rand.Int64())
 	if _, err := d.sql.Exec("VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return Backup{}, fmt.Errorf("reservekopie maken in %s: %w", b.Dir, describe(err))

@@ -159,17 +159,14 @@ func checkExisting(path string) error {
 	var version int
 	var check string
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%s: %w (%v). Het bestand is niet veranderd.", path, ErrNotDatabase, err)
+		return fmt.Errorf("%s: %w: de database is beschadigd. Het bestand is niet veranderd. Zet een reservekopie terug.", path, ErrNotDatabase)
 	}
 	if version > SchemaVersion() {
 		return fmt.Errorf("%s: %w (schema %d; deze versie kent tot %d). Het bestand is niet veranderd. Installeer de nieuwste versie van de app.", path, ErrTooNew, version, SchemaVersion())
 	}
 	// quick_check reads every page: about 0.2 s for 200,000 sessions.
 	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil || check != "ok" {
-		if err != nil {
-			check = err.Error()
-		}
-		return fmt.Errorf("%s: %w: de database is beschadigd (%s). Het bestand is niet veranderd. Zet een reservekopie terug.", path, ErrNotDatabase, check)
+		return fmt.Errorf("%s: %w: de database is beschadigd. Het bestand is niet veranderd. Zet een reservekopie terug.", path, ErrNotDatabase)
 	}
 	return nil
 }

@@ -336,6 +336,9 @@ func (m *Main) card(c cards.Card) (cards.Card, bool) {
 	return m.cardsIn(m.tr.Language().String()).card(c)
 }
 
+// ShowClient shows a client's page, as when chosen in the list.
+func (m *Main) ShowClient(id int64) { m.showClient(id) }
+
 // OpenSession opens a session, as from the command line.
 func (m *Main) OpenSession(id int64) { m.openSession(id) }
 
