@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -65,7 +64,6 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func TestWriteReport_Dutch(t *testing.T) {
 	r := exampleReport(t, "nl")
 	data := writeReport(t, r)
-	os.WriteFile("/tmp/verslag-nl.pdf", data, 0o644)
 	text := oneLine(pdfText(t, data))
 	want := []string{
 		"Gespreksverslag", "Samira El Amrani", "WI-2026-0042", "nummer 12, begonnen op 20-11-2026",
@@ -128,7 +126,6 @@ func TestWriteReport_Inzage(t *testing.T) {
 	r := exampleReport(t, "nl")
 	r.ClientMarks = true
 	data := writeReport(t, r)
-	os.WriteFile("/tmp/verslag-inzage.pdf", data, 0o644)
 	text := pdfText(t, data, "-layout")
 	for _, tt := range []struct{ field, mark string }{
 		{"Doel  ", "cliënt zag dit"},
@@ -165,7 +162,6 @@ func TestWriteReport_LongText(t *testing.T) {
 	r.Session.Why = strings.Repeat("x", 200) + " en عمل في روتردام 2026"
 	r.Session.Agreements = append(r.Session.Agreements, cards.Agreement{Who: "Samira", What: strings.Repeat("Heel lang verhaal. ", 300), Due: "ooit"})
 	data := writeReport(t, r)
-	os.WriteFile("/tmp/verslag-lang.pdf", data, 0o644)
 	long := pages(t, data)
 	if long < short+4 {
 		t.Errorf("a 20,000-character note made %d pages, from %d", long, short)
