@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"database/sql"
 	"io"
 	"os"
 	"path/filepath"
@@ -149,7 +150,7 @@ func TestWindow_EraseClient(t *testing.T) {
 }
 
 // TestWindow_Retention lists on the home screen the clients past the
-// retention period, and erases none of them by itself.
+// retention period, for review, and erases none of them by itself.
 func TestWindow_Retention(t *testing.T) {
 	data := t.TempDir()
 	path := filepath.Join(data, storage.DatabaseFileName)
@@ -157,21 +158,69 @@ func TestWindow_Retention(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.CreateClient("Oud", "")
+	old, _ := db.CreateClient("Lang geleden", "")
+	db.CreateClient("Pas nog", "")
 	db.Close()
+	// Three years ago, as if the app had been used since then.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE clients SET last_activity = ? WHERE id = ?`, time.Now().AddDate(-3, 0, 0).UnixMilli(), old.ID); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+
 	wa := openWindow(t, data)
-	wa.start.db.SetRetention(storage.Retention{Months: 1, PrintDays: 7})
-	expired, err := privacy{wa: wa, db: wa.start.db}.ExpiredClients()
-	if err != nil || len(expired) != 0 {
-		t.Fatalf("a client made now is past a month: %v %v", expired, err)
+	c := wa.w.Canvas()
+	if !strings.Contains(shown(c), "1 cliënt heeft al langer dan 24 maanden geen gesprek gehad.") {
+		t.Fatalf("the home screen does not list the client past the retention period: %s", shown(c))
 	}
-	// Review as if two months went by.
-	later, _ := wa.start.db.ClientsSince(time.Now().AddDate(0, 2, 0))
-	if len(later) != 1 || later[0].Name != "Oud" {
-		t.Fatalf("two months on: %+v", later)
+	tapButton(t, c, "Bekijken")
+	if text := shown(c); !strings.Contains(text, "Lang geleden") || strings.Contains(text, "Pas nog ·") {
+		t.Errorf("the review lists: %s", text)
 	}
-	if c, err := wa.start.db.Client(later[0].ID); err != nil || c.Name != "Oud" {
+	if got, err := wa.start.db.Client(old.ID); err != nil || got.Name != "Lang geleden" {
 		t.Error("a client past the retention period was erased by itself")
+	}
+}
+
+// TestRemovePrints: printed files older than their days go, newer stay;
+// both are readable by this user only.
+func TestRemovePrints(t *testing.T) {
+	data := t.TempDir()
+	wa := openWindow(t, data)
+	c, _ := wa.start.db.CreateClient("Afdruk", "")
+	s, _ := wa.start.db.CreateSession(c.ID)
+	prn := printer{db: wa.start.db, cat: wa.start.cat, now: time.Now, files: wa.printsDir()}
+	old, err := prn.PrintPlan(s.ID, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, _ := wa.start.db.CreateSession(c.ID)
+	fresh, err := prn.PrintPlan(s2.ID, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]os.FileMode{wa.printsDir(): 0o700, old: 0o600, fresh: 0o600} {
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", filepath.Base(path), info.Mode().Perm(), want)
+		}
+	}
+	tenDaysAgo := time.Now().AddDate(0, 0, -10)
+	os.Chtimes(old, tenDaysAgo, tenDaysAgo)
+	if n, err := removePrints(wa.printsDir(), time.Now().AddDate(0, 0, -7)); n != 1 || err != nil {
+		t.Errorf("removed %d, %v; want the one of ten days ago", n, err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("the old plan is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("today's overview was removed")
 	}
 }
 

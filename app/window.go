@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +28,8 @@ type windowApp struct {
 
 	start *windowStart
 	saver *storage.Saver
-	main  *ui.Main // what the window shows, once open
+	main  *ui.Main       // what the window shows, once open
+	busy  sync.WaitGroup // the day's backup, which close waits for
 }
 
 // printsDir is where the window's printables go: afdrukken/ next to the
@@ -55,7 +57,9 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	if r, err := db.Retention(); err == nil {
 		removePrints(wa.printsDir(), time.Now().AddDate(0, 0, -r.PrintDays))
 	}
+	wa.busy.Add(1)
 	go func() {
+		defer wa.busy.Done()
 		backups := storage.BackupsOf(wa.dbPath)
 		if _, err := backups.MakeIfOld(db, time.Now()); err != nil {
 			fyne.Do(func() { m.ShowNotice(err.Error()) })
@@ -73,6 +77,7 @@ func (wa *windowApp) close() error {
 	if wa.start == nil {
 		return nil
 	}
+	wa.busy.Wait()
 	var err error
 	if wa.saver != nil {
 		err = wa.saver.Close()
