@@ -136,7 +136,7 @@ func checkExisting(path string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("database %s openen: %w", path, err)
+		return fmt.Errorf("database %s openen: %w", path, describe(err))
 	}
 	head := make([]byte, 100) // the SQLite database header
 	n, err := io.ReadFull(f, head)
@@ -153,7 +153,7 @@ func checkExisting(path string) error {
 	}
 	db, err := sql.Open("sqlite", ro)
 	if err != nil {
-		return fmt.Errorf("database %s openen: %w", path, err)
+		return fmt.Errorf("database %s openen: %w", path, describe(err))
 	}
 	defer db.Close()
 	var version int

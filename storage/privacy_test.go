@@ -262,3 +262,22 @@ func TestDB_Retention(t *testing.T) {
 		t.Error("a retention of 0 months was accepted")
 	}
 }
+
+// TestOpen_Unreadable: a database this user may not read is said in Dutch
+// and left alone.
+func TestOpen_Unreadable(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("file modes do not stop this user")
+	}
+	path := filepath.Join(t.TempDir(), DatabaseFileName)
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	os.Chmod(path, 0)
+	defer os.Chmod(path, 0o600)
+	if _, err := Open(path); !errors.Is(err, ErrNoAccess) {
+		t.Errorf("opening an unreadable database: %v", err)
+	}
+}
