@@ -129,7 +129,13 @@ func (ov *overviewWriter) page() {
 	if ov.o.Client != "" {
 		title += " — " + ov.o.Client
 	}
-	ov.line(ovMargin, ov.y+6, ovW-2*ovMargin, title, ovTitle, alignStart)
+	// A long name makes the title smaller rather than run into the
+	// municipality's name or off the page.
+	st, room := ovTitle, ovW-2*ovMargin-ov.textWidth(ov.o.Org.Name, ovText)-5
+	for st.size > 4 && ov.textWidth(title, st) > room {
+		st.size -= 0.5
+	}
+	ov.line(ovMargin, ov.y+6, ovW-2*ovMargin, title, st, alignStart)
 	ov.line(ovMargin, ov.y+6, ovW-2*ovMargin, ov.o.Org.Name, ovText, alignEnd)
 	ov.y += 10
 	ov.line(ovMargin, ov.y+4, ovW-2*ovMargin, t("overview.weigh"), ovText, alignStart)
@@ -168,48 +174,70 @@ func (ov *overviewWriter) labelX() float64 {
 }
 
 // row draws one question with each option's answer; it moves to a new page
-// first when it does not fit.
+// first when it does not fit, and a row longer than a page goes on over the
+// next, under the question again.
 func (ov *overviewWriter) row(question string, cell func(*cards.Option) []line) {
-	cells := make([][]line, len(ov.o.Options))
-	wrapped := make([][][]string, len(cells))
-	h := float64(len(ov.wrap(question, ovLabel-3, ovBold))) * ovBold.lineHeight()
+	// item is a line of text in a cell, or its circles.
+	type item struct {
+		text   string
+		st     style
+		weight int
+		h      float64
+	}
+	questions := ov.wrap(question, ovLabel-3, ovBold)
+	h := float64(len(questions)) * ovBold.lineHeight()
+	items := make([][]item, len(ov.o.Options))
 	for i := range ov.o.Options {
-		cells[i] = cell(&ov.o.Options[i])
 		var ch float64
-		for _, l := range cells[i] {
-			lines := ov.wrap(l.text, ov.colW-4, l.st)
-			wrapped[i] = append(wrapped[i], lines)
-			ch += float64(len(lines)) * l.st.lineHeight()
+		for _, l := range cell(&ov.o.Options[i]) {
+			for _, text := range ov.wrap(l.text, ov.colW-4, l.st) {
+				items[i] = append(items[i], item{text, l.st, noCircles, l.st.lineHeight()})
+				ch += l.st.lineHeight()
+			}
 			if l.weight > noCircles {
+				items[i] = append(items[i], item{weight: l.weight, h: 2*circleR + 1.5})
 				ch += 2*circleR + 1.5
 			}
 		}
 		h = max(h, ch)
 	}
 	h += 3
-	if ov.y+h > ovH-ovMargin {
+	const bottom = ovH - ovMargin
+	if ov.y+h > bottom {
 		ov.page()
 	}
-	ov.SetFillColor(0xEE, 0xEE, 0xEE)
-	ov.Rect(ovMargin, ov.y, ovW-2*ovMargin, 0.4, "F")
-	y := ov.y + 1
-	for k, l := range ov.wrap(question, ovLabel-3, ovBold) {
-		ov.line(ov.labelX()+1, y+float64(k+1)*ovBold.lineHeight()-1, ovLabel-3, l, ovBold, alignStart)
-	}
-	for i := range cells {
-		x, cy := ov.colX(i)+2, y
-		for j, l := range cells[i] {
-			for _, text := range wrapped[i][j] {
-				cy += l.st.lineHeight()
-				ov.line(x, cy-1, ov.colW-4, text, l.st, alignStart)
-			}
-			if l.weight > noCircles {
-				ov.circles(x, cy+circleR+0.5, l.weight)
-				cy += 2*circleR + 1.5
-			}
+	next := make([]int, len(items)) // per option, the first item not drawn yet
+	for {
+		ov.SetFillColor(0xEE, 0xEE, 0xEE)
+		ov.Rect(ovMargin, ov.y, ovW-2*ovMargin, 0.4, "F")
+		y := ov.y + 1
+		for k, l := range questions {
+			ov.line(ov.labelX()+1, y+float64(k+1)*ovBold.lineHeight()-1, ovLabel-3, l, ovBold, alignStart)
 		}
+		end, more := y+float64(len(questions))*ovBold.lineHeight(), false
+		for i := range items {
+			x, cy := ov.colX(i)+2, y
+			for ; next[i] < len(items[i]); next[i]++ {
+				it := items[i][next[i]]
+				if cy+it.h > bottom && cy > y {
+					more = true
+					break
+				}
+				if it.weight > noCircles {
+					ov.circles(x, cy+circleR+0.5, it.weight)
+				} else {
+					ov.line(x, cy+it.h-1, ov.colW-4, it.text, it.st, alignStart)
+				}
+				cy += it.h
+			}
+			end = max(end, cy)
+		}
+		if !more {
+			ov.y = end + 2
+			return
+		}
+		ov.page()
 	}
-	ov.y += h
 }
 
 // circles draws how much a point matters: weight of the 3 circles filled;

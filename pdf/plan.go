@@ -222,7 +222,12 @@ func (pl *planWriter) header() {
 	pl.y += 16
 	pl.line(planMargin, pl.y, planWidth, t("plan.title"), planTitle, alignStart)
 	pl.y += 8
-	pl.line(planMargin, pl.y, planWidth, t("plan.for", map[string]any{"Name": pl.p.Client.Name, "Date": pl.p.Date.Format("2/1/2006")}), planBody, alignStart)
+	for i, l := range pl.wrap(t("plan.for", map[string]any{"Name": pl.p.Client.Name, "Date": pl.p.Date.Format("2/1/2006")}), planWidth, planBody) {
+		if i > 0 {
+			pl.y += planBody.lineHeight()
+		}
+		pl.line(planMargin, pl.y, planWidth, l, planBody, alignStart)
+	}
 	pl.y += 3
 	pl.SetDrawColor(0x1E, 0x7A, 0x46)
 	pl.SetLineWidth(0.8)
@@ -263,19 +268,25 @@ func (pl *planWriter) agreements() {
 			n = max(n, len(lines[i]))
 		}
 		lh := st.lineHeight()
-		pl.need(float64(n)*lh + 2)
-		x := planMargin
+		// A row stays on one page unless it is longer than a page; then
+		// it goes on over the next.
+		pl.need(min(float64(n)*lh+2, planBottom-planMargin))
 		order := []int{0, 1, 2}
 		if pl.rtl {
 			order = []int{2, 1, 0}
 		}
-		for _, i := range order {
-			for k, l := range lines[i] {
-				pl.line(x+1.5, pl.y+float64(k+1)*lh-lh*0.25, cols[i]-3, l, st, alignStart)
+		for k := range n {
+			pl.need(lh)
+			x := planMargin
+			for _, i := range order {
+				if k < len(lines[i]) {
+					pl.line(x+1.5, pl.y+lh-lh*0.25, cols[i]-3, lines[i][k], st, alignStart)
+				}
+				x += cols[i]
 			}
-			x += cols[i]
+			pl.y += lh
 		}
-		pl.y += float64(n)*lh + 2
+		pl.y += 2
 		pl.SetDrawColor(0xCC, 0xCC, 0xCC)
 		pl.SetLineWidth(0.3)
 		pl.Line(planMargin, pl.y-1, planMargin+planWidth, pl.y-1)

@@ -172,7 +172,7 @@ func (d *doc) line(x, y, w float64, text string, st style, a align) {
 }
 
 // wrap breaks text into lines, in logical order, that fit width. A word
-// longer than the width gets a line of its own rather than being cut.
+// longer than the width starts a line and is broken where it must be.
 func (d *doc) wrap(text string, width float64, st style) []string {
 	space := d.textWidth(" ", st)
 	var lines []string
@@ -182,9 +182,23 @@ func (d *doc) wrap(text string, width float64, st style) []string {
 			lines = append(lines, "")
 			continue
 		}
-		line, lineW := words[0], d.textWidth(words[0], st)
-		for _, word := range words[1:] {
+		line, lineW := "", 0.0
+		for _, word := range words {
 			ww := d.textWidth(word, st)
+			if ww > width {
+				pieces := d.breakWord(word, width, st)
+				if line != "" {
+					lines = append(lines, line)
+				}
+				lines = append(lines, pieces[:len(pieces)-1]...)
+				word = pieces[len(pieces)-1]
+				line, lineW = word, d.textWidth(word, st)
+				continue
+			}
+			if line == "" {
+				line, lineW = word, ww
+				continue
+			}
 			if lineW+space+ww > width {
 				lines = append(lines, line)
 				line, lineW = word, ww
@@ -196,4 +210,46 @@ func (d *doc) wrap(text string, width float64, st style) []string {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// breakWord cuts a word wider than width into pieces that fit, between
+// characters but never inside one: a letter keeps its marks, and an emoji
+// its skin tone and joined parts. A piece has at least one character.
+func (d *doc) breakWord(word string, width float64, st style) []string {
+	var pieces []string
+	var piece, cluster strings.Builder
+	var pieceW float64
+	flush := func() {
+		if cluster.Len() == 0 {
+			return
+		}
+		cw := d.textWidth(cluster.String(), st)
+		if piece.Len() > 0 && pieceW+cw > width {
+			pieces = append(pieces, piece.String())
+			piece.Reset()
+			pieceW = 0
+		}
+		piece.WriteString(cluster.String())
+		pieceW += cw
+		cluster.Reset()
+	}
+	prev := rune(-1)
+	for _, r := range word {
+		if !continuesCluster(prev, r) {
+			flush()
+		}
+		cluster.WriteRune(r)
+		prev = r
+	}
+	flush()
+	return append(pieces, piece.String())
+}
+
+// continuesCluster reports whether r belongs to the character before it,
+// prev: a mark, a zero-width joiner and what it joins, a variation
+// selector, an emoji modifier or tag.
+func continuesCluster(prev, r rune) bool {
+	return prev == 0x200D || r == 0x200D ||
+		unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc, unicode.Variation_Selector) ||
+		r >= 0x1F3FB && r <= 0x1F3FF || r >= 0xE0020 && r <= 0xE007F
 }
