@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -74,9 +75,11 @@ type doc struct {
 // newDoc starts a PDF with the embedded fonts and the metadata.
 func newDoc(orientation string, size fpdf.SizeType, m Meta, rtl bool) *doc {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: size})
-	p.SetTitle(m.Title, true)
-	p.SetAuthor(m.Author, true)
-	p.SetSubject(m.Subject, true)
+	// fpdf reads past the end of a string that is not valid UTF-8 and panics.
+	valid := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	p.SetTitle(valid(m.Title), true)
+	p.SetAuthor(valid(m.Author), true)
+	p.SetSubject(valid(m.Subject), true)
 	p.SetCreator("Samen Beslissen", true)
 	p.SetLang(m.Lang)
 	p.SetCreationDate(m.Created)
