@@ -213,43 +213,21 @@ func (d *doc) wrap(text string, width float64, st style) []string {
 }
 
 // breakWord cuts a word wider than width into pieces that fit, between
-// characters but never inside one: a letter keeps its marks, and an emoji
-// its skin tone and joined parts. A piece has at least one character.
+// characters but never inside one (textdir.Clusters). A piece has at least
+// one character.
 func (d *doc) breakWord(word string, width float64, st style) []string {
 	var pieces []string
-	var piece, cluster strings.Builder
+	var piece strings.Builder
 	var pieceW float64
-	flush := func() {
-		if cluster.Len() == 0 {
-			return
-		}
-		cw := d.textWidth(cluster.String(), st)
+	for _, c := range textdir.Clusters(word) {
+		cw := d.textWidth(c, st)
 		if piece.Len() > 0 && pieceW+cw > width {
 			pieces = append(pieces, piece.String())
 			piece.Reset()
 			pieceW = 0
 		}
-		piece.WriteString(cluster.String())
+		piece.WriteString(c)
 		pieceW += cw
-		cluster.Reset()
 	}
-	prev := rune(-1)
-	for _, r := range word {
-		if !continuesCluster(prev, r) {
-			flush()
-		}
-		cluster.WriteRune(r)
-		prev = r
-	}
-	flush()
 	return append(pieces, piece.String())
-}
-
-// continuesCluster reports whether r belongs to the character before it,
-// prev: a mark, a zero-width joiner and what it joins, a variation
-// selector, an emoji modifier or tag.
-func continuesCluster(prev, r rune) bool {
-	return prev == 0x200D || r == 0x200D ||
-		unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc, unicode.Variation_Selector) ||
-		r >= 0x1F3FB && r <= 0x1F3FF || r >= 0xE0020 && r <= 0xE007F
 }
