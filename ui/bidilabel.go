@@ -79,7 +79,8 @@ type bidiRenderer struct {
 const wrapSlack = 6
 
 // wrap breaks the text into lines of whole words that fit width, each line
-// in logical order.
+// in logical order. A word wider than the line is broken between
+// characters.
 func (r *bidiRenderer) wrap(width float32) []string {
 	l := r.l
 	width -= wrapSlack
@@ -90,8 +91,16 @@ func (r *bidiRenderer) wrap(width float32) []string {
 			lines = append(lines, "")
 			continue
 		}
-		line := words[0]
-		for _, w := range words[1:] {
+		var split []string
+		for _, w := range words {
+			if width > 0 && fyne.MeasureText(w, l.textSize(), l.style).Width > width {
+				split = append(split, r.breakWord(w, width)...)
+			} else {
+				split = append(split, w)
+			}
+		}
+		line := split[0]
+		for _, w := range split[1:] {
 			if width > 0 && fyne.MeasureText(line+" "+w, l.textSize(), l.style).Width > width {
 				lines = append(lines, line)
 				line = w
@@ -102,6 +111,23 @@ func (r *bidiRenderer) wrap(width float32) []string {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// breakWord cuts a word wider than width into pieces that fit, never
+// inside a character (textdir.Clusters); each piece has one at least.
+func (r *bidiRenderer) breakWord(word string, width float32) []string {
+	var pieces []string
+	piece, pieceW := "", float32(0)
+	for _, c := range textdir.Clusters(word) {
+		cw := fyne.MeasureText(c, r.l.textSize(), r.l.style).Width
+		if piece != "" && pieceW+cw > width {
+			pieces = append(pieces, piece)
+			piece, pieceW = "", 0
+		}
+		piece += c
+		pieceW += cw
+	}
+	return append(pieces, piece)
 }
 
 func (r *bidiRenderer) lineHeight() float32 {
@@ -155,10 +181,13 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 
 func (r *bidiRenderer) MinSize() fyne.Size {
 	l := r.l
+	// As wide as the widest word, unless that is wider than a long Dutch
+	// word (about 40 letters): such a word is broken to fit.
 	var widest float32
 	for _, w := range strings.Fields(l.text) {
 		widest = max(widest, fyne.MeasureText(w, l.textSize(), l.style).Width)
 	}
+	widest = min(widest, 20*l.textSize())
 	r.minLines = len(r.wrap(r.width))
 	if r.width == 0 {
 		r.minLines = strings.Count(l.text, "\n") + 1
