@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -189,7 +190,7 @@ func writeXLSXTable(f *excelize.File, sheetName string, rows [][]string, widest 
 	for r, row := range rows {
 		for c, cell := range row {
 			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			if err := f.SetCellStr(sheetName, axis, cell); err != nil {
+			if err := f.SetCellStr(sheetName, axis, xlsxEscape(cell)); err != nil {
 				return err
 			}
 			for _, line := range strings.Split(cell, "\n") {
@@ -228,3 +229,23 @@ func writeXLSXTable(f *excelize.File, sheetName string, rows [][]string, widest 
 	}
 	return f.SetPanes(sheetName, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
+
+// xlsxEscape keeps text that looks like an escaped character, such as
+// _x0041_ for "A", as it is: every underscore that starts one is escaped
+// itself (_x005F_), as Excel does; excelize does not when it writes a
+// shared string, and reads such text back as the character.
+func xlsxEscape(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && xlsxEscaped.MatchString(s[i:]) {
+			b.WriteString("_x005F")
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+var xlsxEscaped = regexp.MustCompile(`^_x[0-9A-Fa-f]{4}_`)
