@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
@@ -19,6 +21,9 @@ var pictograms embed.FS
 
 //go:embed translations/*.toml
 var translations embed.FS
+
+//go:embed languages.toml
+var languages []byte
 
 //go:embed fonts/*.ttf
 var fonts embed.FS
@@ -74,4 +79,23 @@ func names(files embed.FS, dir, ext string) []string {
 		out[i] = strings.TrimSuffix(e.Name(), ext)
 	}
 	return out
+}
+
+// LanguageStatus is how a language of the client view and the printables
+// was made, and whether a native speaker checked it (assets/languages.toml).
+type LanguageStatus struct {
+	Made    string `toml:"gemaakt"`
+	Checked bool   `toml:"nagekeken"`
+}
+
+// LanguageStatusOf returns the status of a language; one not listed was
+// made in an unknown way, which the status says.
+func LanguageStatusOf(lang string) LanguageStatus {
+	var all map[string]LanguageStatus
+	if _, err := toml.Decode(string(languages), &all); err == nil {
+		if s, ok := all[lang]; ok {
+			return s
+		}
+	}
+	return LanguageStatus{Made: "Onbekend hoe deze vertaling is gemaakt."}
 }

@@ -2,6 +2,7 @@ package assets
 
 import (
 	"encoding/xml"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -119,5 +120,22 @@ func TestCardTranslations(t *testing.T) {
 		if len(tr) != len(cs) {
 			t.Errorf("%s: %d translations for %d cards", lang, len(tr), len(cs))
 		}
+	}
+}
+
+// TestLanguageStatus: every language with messages says how it was made.
+func TestLanguageStatus(t *testing.T) {
+	entries, _ := os.ReadDir("../locales")
+	for _, e := range entries {
+		lang, ok := strings.CutSuffix(e.Name(), ".toml")
+		if !ok {
+			continue
+		}
+		if s := LanguageStatusOf(lang); s.Made == "" || strings.HasPrefix(s.Made, "Onbekend") {
+			t.Errorf("%s: no status in languages.toml", lang)
+		}
+	}
+	if !LanguageStatusOf("nl").Checked || LanguageStatusOf("tr").Checked {
+		t.Error("Dutch is the checked source; Turkish is not checked yet")
 	}
 }

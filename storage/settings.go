@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
@@ -114,4 +115,35 @@ func (d *DB) SetRetention(r Retention) error {
 		}
 		return nil
 	})
+}
+
+// LanguageChecked returns when the municipality marked a language as
+// checked by a native speaker; the zero time when it did not.
+func (d *DB) LanguageChecked(lang string) (time.Time, error) {
+	var v []byte
+	err := d.sql.QueryRow(`SELECT value FROM settings WHERE key = ?`, "taal-nagekeken-"+lang).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("instellingen lezen: %w", describe(err))
+	}
+	t, _ := time.Parse(time.DateOnly, string(v))
+	return t, nil
+}
+
+// SetLanguageChecked marks a language as checked on a day, or, with the
+// zero time, no longer.
+func (d *DB) SetLanguageChecked(lang string, on time.Time) error {
+	var err error
+	if on.IsZero() {
+		_, err = d.sql.Exec(`DELETE FROM settings WHERE key = ?`, "taal-nagekeken-"+lang)
+	} else {
+		_, err = d.sql.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+			"taal-nagekeken-"+lang, []byte(on.Format(time.DateOnly)))
+	}
+	if err != nil {
+		return fmt.Errorf("instellingen opslaan: %w", describe(err))
+	}
+	return nil
 }

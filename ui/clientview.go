@@ -19,8 +19,21 @@ import (
 )
 
 // ClientLanguages are the languages the client can choose in the client
-// view; each has every client-view message and the card texts.
-var ClientLanguages = []string{"nl", "en", "ar"}
+// view: every language with a message file (a test keeps each complete),
+// Dutch and English first.
+var ClientLanguages = clientLanguages()
+
+func clientLanguages() []string {
+	out := []string{"nl", "en"}
+	var rest []string
+	for _, t := range locales.Languages() {
+		if l := t.String(); !slices.Contains(out, l) {
+			rest = append(rest, l)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
 
 // rtlLanguages are written right to left.
 var rtlLanguages = map[string]bool{"ar": true, "fa": true}
@@ -87,7 +100,7 @@ func (cv *ClientView) setLanguage(lang string) {
 	}
 	cv.content = container.NewThemeOverride(
 		container.NewBorder(top, container.NewPadded(nav), nil, nil, cv.body),
-		clientTheme{Theme()})
+		clientTheme{Theme: Theme(), lang: lang})
 	cv.show()
 }
 
@@ -380,8 +393,20 @@ func (cv *ClientView) answerChoice(a cards.Answer, onChanged func(cards.Answer))
 }
 
 // clientTheme makes the text of the client view 1.6 times as large, with
-// more room inside its widgets to match.
-type clientTheme struct{ fyne.Theme }
+// more room inside its widgets to match, in the font of the client's
+// script.
+type clientTheme struct {
+	fyne.Theme
+	lang string
+}
+
+// Font is the script's own font where the language needs one.
+func (t clientTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if f := scriptFont(t.lang, s.Bold); f != nil && !s.Monospace && !s.Symbol {
+		return f
+	}
+	return t.Theme.Font(s)
+}
 
 // ClientTextScale is how much larger the client view's text is.
 const ClientTextScale = 1.6

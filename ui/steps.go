@@ -26,6 +26,7 @@ func (v *SessionView) stepPrepare() fyne.CanvasObject {
 	return container.NewVBox(
 		banner,
 		wrapped(tr.T("step1.intro")),
+		question(tr.T("step1.language"), v.main.clientLanguageChoice()),
 		question(tr.T("step1.expectations"), v.entry(cards.KeyExpectations, tr.T("step1.expectations.hint"), true)),
 		question(tr.T("step1.needs"), v.entry(cards.KeyNeeds, tr.T("step1.needs.hint"), true)),
 	)

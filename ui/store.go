@@ -24,6 +24,11 @@ type Store interface {
 	AddAgreement(sessionID int64) (cards.Agreement, error)
 	SetAgreement(id int64, field cards.AgreementField, value string) error
 	DeleteAgreement(id int64) error
+
+	// LanguageChecked says when the municipality marked a client language
+	// as checked by a native speaker (zero: not marked).
+	LanguageChecked(lang string) (time.Time, error)
+	SetLanguageChecked(lang string, on time.Time) error
 }
 
 // Saver stores typed values in the background; *storage.Saver implements it.
