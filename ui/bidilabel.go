@@ -24,7 +24,8 @@ type bidiLabel struct {
 	right bool    // align to the right, as in a right-to-left screen
 	scale float32 // text size relative to the theme's; 0 is 1
 	style fyne.TextStyle
-	color color.Color // nil is the theme's foreground
+	color color.Color   // nil is the theme's foreground
+	font  fyne.Resource // the script's own font; nil is the theme's
 }
 
 // newBidiLabel shows text aligned as the screen's direction says; the
@@ -45,6 +46,17 @@ func (l *bidiLabel) AccessibilityLabel() string { return l.text }
 
 // AccessibilityRole is text's.
 func (l *bidiLabel) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
+
+// measure is the size of text as the label draws it: in its own font when
+// it has one, so that a layout outside the client view's theme measures
+// the same as the drawing.
+func (l *bidiLabel) measure(text string) fyne.Size {
+	if l.font == nil {
+		return fyne.MeasureText(text, l.textSize(), l.style)
+	}
+	size, _ := fyne.CurrentApp().Driver().RenderedTextSize(text, l.textSize(), l.style, l.font)
+	return size
+}
 
 // SetText changes the text.
 func (l *bidiLabel) SetText(text string) {
@@ -93,7 +105,7 @@ func (r *bidiRenderer) wrap(width float32) []string {
 		}
 		var split []string
 		for _, w := range words {
-			if width > 0 && fyne.MeasureText(w, l.textSize(), l.style).Width > width {
+			if width > 0 && l.measure(w).Width > width {
 				split = append(split, r.breakWord(w, width)...)
 			} else {
 				split = append(split, w)
@@ -101,7 +113,7 @@ func (r *bidiRenderer) wrap(width float32) []string {
 		}
 		line := split[0]
 		for _, w := range split[1:] {
-			if width > 0 && fyne.MeasureText(line+" "+w, l.textSize(), l.style).Width > width {
+			if width > 0 && l.measure(line+" "+w).Width > width {
 				lines = append(lines, line)
 				line = w
 			} else {
@@ -119,7 +131,7 @@ func (r *bidiRenderer) breakWord(word string, width float32) []string {
 	var pieces []string
 	piece, pieceW := "", float32(0)
 	for _, c := range textdir.Clusters(word) {
-		cw := fyne.MeasureText(c, r.l.textSize(), r.l.style).Width
+		cw := r.l.measure(c).Width
 		if piece != "" && pieceW+cw > width {
 			pieces = append(pieces, piece)
 			piece, pieceW = "", 0
@@ -131,7 +143,7 @@ func (r *bidiRenderer) breakWord(word string, width float32) []string {
 }
 
 func (r *bidiRenderer) lineHeight() float32 {
-	return fyne.MeasureText("Mg", r.l.textSize(), r.l.style).Height + theme.SizeForWidget(theme.SizeNameLineSpacing, r.l)
+	return r.l.measure("Mg").Height + theme.SizeForWidget(theme.SizeNameLineSpacing, r.l)
 }
 
 func (r *bidiRenderer) Layout(size fyne.Size) {
@@ -160,7 +172,7 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 		widths := make([]float32, len(runs))
 		var total float32
 		for k, run := range runs {
-			widths[k] = fyne.MeasureText(run, l.textSize(), l.style).Width
+			widths[k] = l.measure(run).Width
 			total += widths[k]
 		}
 		x := float32(0)
@@ -171,6 +183,7 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 			t := canvas.NewText(run, fg)
 			t.TextSize = l.textSize()
 			t.TextStyle = l.style
+			t.FontSource = l.font
 			t.Move(fyne.NewPos(x, float32(i)*lh))
 			t.Resize(fyne.NewSize(widths[k], lh))
 			r.texts = append(r.texts, t)
@@ -185,7 +198,7 @@ func (r *bidiRenderer) MinSize() fyne.Size {
 	// word (about 40 letters): such a word is broken to fit.
 	var widest float32
 	for _, w := range strings.Fields(l.text) {
-		widest = max(widest, fyne.MeasureText(w, l.textSize(), l.style).Width)
+		widest = max(widest, l.measure(w).Width)
 	}
 	widest = min(widest, 20*l.textSize())
 	r.minLines = len(r.wrap(r.width))

@@ -165,6 +165,7 @@ func (cv *ClientView) label(text string, scale float32, bold bool) *bidiLabel {
 	l := newBidiLabel(text, cv.rtl)
 	l.scale = scale
 	l.style.Bold = bold
+	l.font = scriptFont(cv.lang, bold)
 	return l
 }
 
