@@ -32,7 +32,7 @@ const usage = `Gebruik:
   samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.csv of .toml)
   samenbeslissen catalogus ingebouwd            gebruik weer de ingebouwde catalogus
   samenbeslissen voorbeeld                      maak een voorbeeldcliënt met een ingevuld gesprek
-  samenbeslissen plan --sessie ID [--taal nl] --uit plan.pdf
+  samenbeslissen plan --sessie ID [--taal nl] [--tweetalig] --uit plan.pdf
                                                 het plan van een gesprek, voor de cliënt
   samenbeslissen overzicht (--sessie ID | --kaarten ID,ID) [--leeg] [--taal nl] --uit overzicht.pdf
                                                 de keuzes naast elkaar; --leeg om op papier in te vullen

@@ -64,7 +64,8 @@ func (p printer) context(lang string) (pdf.Context, cards.Translations, error) {
 }
 
 // plan draws the client's plan of a session.
-func (p printer) plan(w io.Writer, sessionID int64, lang string) error {
+// With twoLanguages, every heading and fixed text has the Dutch beneath it.
+func (p printer) plan(w io.Writer, sessionID int64, lang string, twoLanguages bool) error {
 	s, err := p.db.Session(sessionID)
 	if err != nil {
 		return err
@@ -80,7 +81,15 @@ func (p printer) plan(w io.Writer, sessionID int64, lang string) error {
 	for i := range s.Options {
 		s.Options[i].Card = translated(s.Options[i].Card, t)
 	}
-	return pdf.WritePlan(w, pdf.Plan{Context: ctx, Client: c, Session: s})
+	plan := pdf.Plan{Context: ctx, Client: c, Session: s}
+	if twoLanguages && lang != locales.Source.String() {
+		nl, err := locales.New(locales.Source.String())
+		if err != nil {
+			return err
+		}
+		plan.Dutch = nl.T
+	}
+	return pdf.WritePlan(w, plan)
 }
 
 // overview draws the side-by-side overview of a session's options, or of
@@ -196,6 +205,7 @@ func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) in
 	bleed := fs.Bool("afloop", true, "")
 	fold := fs.Bool("vouw", false, "")
 	offset := fs.String("verschuiving", "0,0", "")
+	twoLanguages := fs.Bool("tweetalig", false, "")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -214,7 +224,7 @@ func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) in
 			fmt.Fprintln(stderr, "geef met --sessie ID aan van welk gesprek het plan is")
 			return 2
 		}
-		err = writePDF(*out, func(w io.Writer) error { return p.plan(w, *session, *lang) })
+		err = writePDF(*out, func(w io.Writer) error { return p.plan(w, *session, *lang, *twoLanguages) })
 	case "overzicht":
 		if *session == 0 && len(list) == 0 {
 			fmt.Fprintln(stderr, "geef --sessie ID of --kaarten ID,ID aan")
@@ -290,7 +300,14 @@ func runOrganisation(db *storage.DB, args []string, stdout, stderr io.Writer) in
 // PrintPlan writes a session's plan in a language and returns the file.
 func (p printer) PrintPlan(sessionID int64, lang string) (string, error) {
 	path := filepath.Join(p.files, fmt.Sprintf("plan-%d-%s.pdf", sessionID, lang))
-	return path, writePDF(path, func(w io.Writer) error { return p.plan(w, sessionID, lang) })
+	return path, writePDF(path, func(w io.Writer) error { return p.plan(w, sessionID, lang, false) })
+}
+
+// PrintPlanTwoLanguages writes a session's plan in a language with the
+// Dutch beneath every heading and fixed text.
+func (p printer) PrintPlanTwoLanguages(sessionID int64, lang string) (string, error) {
+	path := filepath.Join(p.files, fmt.Sprintf("plan-%d-%s-nl.pdf", sessionID, lang))
+	return path, writePDF(path, func(w io.Writer) error { return p.plan(w, sessionID, lang, true) })
 }
 
 // PrintOverview writes the side-by-side overview of a session.

@@ -43,6 +43,9 @@ func TestPrintCommands(t *testing.T) {
 	}{
 		{[]string{"plan", "--sessie", "1"}, 0, []string{"Mijn plan", "Samira", "Werkervaringsplaats", "Jan de Vries", "Dit hebben we samen besloten."}},
 		{[]string{"plan", "--sessie", "1", "--taal", "en"}, 0, []string{"My plan", "We decided this together."}},
+		// Two languages: each heading in English with the Dutch beneath;
+		// what was typed only once.
+		{[]string{"plan", "--sessie", "1", "--taal", "en", "--tweetalig"}, 0, []string{"My plan", "Mijn plan", "My goal", "Mijn doel", "We decided this together.", "Dit hebben we samen besloten."}},
 		{[]string{"overzicht", "--sessie", "1"}, 0, []string{"Keuzes naast elkaar", "Werkervaringsplaats", "punten"}},
 		{[]string{"overzicht", "--kaarten", "schuldhulpverlening,taalcursus-nederlands", "--leeg"}, 0, []string{"Schuldhulpverlening", "Tel de rondjes"}},
 		{[]string{"kaarten", "--kaarten", "schuldhulpverlening,jobhunting,open-hiring,leerwerkstage,sollicitatietraining", "--afloop=false"}, 4, []string{"Gemeente Voorbeeld", "Voordelen"}},

@@ -115,7 +115,7 @@ func (p printer) inzage(clientID int64) ([]byte, error) {
 		if err := p.report(&report, s.ID, "nl", true); err != nil {
 			return nil, err
 		}
-		if err := p.plan(&plan, s.ID, "nl"); err != nil {
+		if err := p.plan(&plan, s.ID, "nl", false); err != nil {
 			return nil, err
 		}
 		if err := add(inzageReportName(s.ID), report.Bytes()); err != nil {

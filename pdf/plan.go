@@ -32,6 +32,10 @@ type Plan struct {
 	Context
 	Client  cards.Client
 	Session cards.Session
+	// Dutch, when set, makes the plan two-language: every heading and
+	// fixed text has the Dutch beneath it, for a Dutch-speaking helper.
+	// What the professional typed stays as typed.
+	Dutch Translate
 }
 
 // Page geometry of the plan, in millimetres: A4 portrait.
@@ -47,6 +51,7 @@ var (
 	planHeading = style{size: 16, bold: true}
 	planTitle   = style{size: 24, bold: true}
 	planSmall   = style{size: 10}
+	planDutch   = style{size: 9.5}
 )
 
 // WritePlan draws the plan, A4 portrait, in plain language, with
@@ -68,50 +73,52 @@ func WritePlan(w io.Writer, p Plan) error {
 	pl.header()
 	s := &p.Session
 
-	pl.section(t("plan.goal"), "motivatie")
+	pl.section("plan.goal", "motivatie")
 	pl.para(orDash(s.Goal), planBody)
 	if s.SubGoals != "" {
 		pl.gap(1)
-		pl.para(t("plan.steps"), planBold)
+		pl.label("plan.steps")
 		for _, step := range splitLines(s.SubGoals) {
 			pl.para("• "+step, planBody)
 		}
 	}
 
 	if o, ok := s.ChosenOption(); ok {
-		pl.section(t("plan.choice"), o.Card.Pictogram)
+		pl.section("plan.choice", o.Card.Pictogram)
 		pl.para(o.Card.Title, planBold)
 		pl.para(o.Card.Summary, planBody)
 		pros, cons := mattered(o.Card.Pros, o.ProWeights), mattered(o.Card.Cons, o.ConWeights)
 		if len(pros) > 0 {
 			pl.gap(1)
-			pl.para(t("plan.pros"), planBold)
+			pl.label("plan.pros")
 			for _, x := range pros {
 				pl.para("+ "+x, planBody)
 			}
 		}
 		if len(cons) > 0 {
 			pl.gap(1)
-			pl.para(t("plan.cons"), planBold)
+			pl.label("plan.cons")
 			for _, x := range cons {
 				pl.para("– "+x, planBody)
 			}
 		}
 	}
 	if s.Why != "" {
-		pl.section(t("plan.why"), "gesprek")
+		pl.section("plan.why", "gesprek")
 		pl.para("“"+s.Why+"”", planBody)
 	}
 	if len(s.Agreements) > 0 {
-		pl.section(t("plan.agreements"), "solliciteren")
+		pl.section("plan.agreements", "solliciteren")
 		pl.agreements()
 	}
 	if s.NextAppointment != "" {
-		pl.section(t("plan.next"), "dagritme")
+		pl.section("plan.next", "dagritme")
 		pl.para(s.NextAppointment, planBody)
 	}
-	pl.section(t("plan.questions"), "coach")
-	pl.para(t("plan.contact", map[string]any{"Contact": p.Org.Contact, "Phone": p.Org.Phone, "Org": p.Org.Name}), planBody)
+	pl.section("plan.questions", "coach")
+	contact := map[string]any{"Contact": p.Org.Contact, "Phone": p.Org.Phone, "Org": p.Org.Name}
+	pl.para(t("plan.contact", contact), planBody)
+	pl.dutch("plan.contact", contact)
 	pl.gap(4)
 	pl.together()
 
@@ -191,8 +198,9 @@ func (pl *planWriter) para(text string, st style) {
 	}
 }
 
-// section starts a part of the plan with a pictogram and a heading.
-func (pl *planWriter) section(title, pictogram string) {
+// section starts a part of the plan with a pictogram and the heading of
+// message id.
+func (pl *planWriter) section(id, pictogram string) {
 	const icon = 12.0
 	pl.need(icon + 2*planBody.lineHeight())
 	pl.y += 5
@@ -201,8 +209,29 @@ func (pl *planWriter) section(title, pictogram string) {
 		x, tx = planMargin+planWidth-icon, planMargin
 	}
 	pl.pictogram(pictogram, x, pl.y, icon)
-	pl.line(tx, pl.y+icon*0.7, planWidth-icon-3, title, planHeading, alignStart)
+	pl.line(tx, pl.y+icon*0.7, planWidth-icon-3, pl.p.T(id), planHeading, alignStart)
+	if pl.p.Dutch != nil {
+		pl.line(tx, pl.y+icon*0.7+planDutch.lineHeight(), planWidth-icon-3, pl.p.Dutch(id), planDutch, alignStart)
+		pl.y += planDutch.lineHeight()
+	}
 	pl.y += icon + 2
+}
+
+// label is a bold line of message id, with the Dutch beneath in a
+// two-language plan.
+func (pl *planWriter) label(id string) {
+	pl.para(pl.p.T(id), planBold)
+	pl.dutch(id)
+}
+
+// dutch draws the Dutch of message id beneath the client's language, in a
+// two-language plan; in another plan nothing.
+func (pl *planWriter) dutch(id string, data ...any) {
+	if pl.p.Dutch != nil {
+		pl.SetTextColor(0x55, 0x55, 0x55)
+		pl.para(pl.p.Dutch(id, data...), planDutch)
+		pl.SetTextColor(0, 0, 0)
+	}
 }
 
 // header is the title, the client's name and the date, with the
@@ -221,6 +250,12 @@ func (pl *planWriter) header() {
 	pl.line(planMargin, pl.y+4, planWidth, pl.p.Org.Name, planSmall, alignStart)
 	pl.y += 16
 	pl.line(planMargin, pl.y, planWidth, t("plan.title"), planTitle, alignStart)
+	if pl.p.Dutch != nil {
+		pl.y += 6
+		pl.SetTextColor(0x55, 0x55, 0x55)
+		pl.line(planMargin, pl.y, planWidth, pl.p.Dutch("plan.title"), planHeading, alignStart)
+		pl.SetTextColor(0, 0, 0)
+	}
 	pl.y += 8
 	for i, l := range pl.wrap(t("plan.for", map[string]any{"Name": pl.p.Client.Name, "Date": pl.p.Date.Format("2/1/2006")}), planWidth, planBody) {
 		if i > 0 {
@@ -237,7 +272,11 @@ func (pl *planWriter) header() {
 // together closes the plan with the line that it was decided together.
 func (pl *planWriter) together() {
 	lines := pl.wrap(pl.p.T("plan.together"), planWidth-10, planHeading)
-	h := float64(len(lines))*planHeading.lineHeight() + 8
+	var dutch []string
+	if pl.p.Dutch != nil {
+		dutch = pl.wrap(pl.p.Dutch("plan.together"), planWidth-10, planDutch)
+	}
+	h := float64(len(lines))*planHeading.lineHeight() + float64(len(dutch))*planDutch.lineHeight() + 8
 	pl.need(h)
 	pl.SetFillColor(0xE3, 0xF1, 0xE8)
 	pl.RoundedRect(planMargin, pl.y, planWidth, h, 3, "1234", "F")
@@ -245,6 +284,10 @@ func (pl *planWriter) together() {
 	for _, l := range lines {
 		y += planHeading.lineHeight()
 		pl.line(planMargin+5, y-1.5, planWidth-10, l, planHeading, alignCenter)
+	}
+	for _, l := range dutch {
+		y += planDutch.lineHeight()
+		pl.line(planMargin+5, y-1.5, planWidth-10, l, planDutch, alignCenter)
 	}
 	pl.y += h
 }

@@ -62,5 +62,7 @@ func (m *Main) clientLanguageChoice() fyne.CanvasObject {
 		show()
 	}
 	show()
-	return container.NewVBox(container.NewBorder(nil, nil, sel, mark), status)
+	two := widget.NewCheck(tr.T("language.twolanguages"), func(on bool) { m.twoLanguages = on })
+	two.Checked = m.twoLanguages
+	return container.NewVBox(container.NewBorder(nil, nil, sel, mark), status, two)
 }

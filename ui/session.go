@@ -65,7 +65,12 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	hint := widget.NewLabel(tr.T("cv.hint"))
 	hint.Importance = widget.LowImportance
 	plan := newButton(tr.T("print.plan"), theme.DocumentPrintIcon(), func() {
-		m.print(func() (string, error) { return m.printer.PrintPlan(v.s.ID, m.printLanguage()) })
+		m.print(func() (string, error) {
+			if m.twoLanguages && m.printLanguage() != locales.Source.String() {
+				return m.printer.PrintPlanTwoLanguages(v.s.ID, m.printLanguage())
+			}
+			return m.printer.PrintPlan(v.s.ID, m.printLanguage())
+		})
 	})
 	overview := newButton(tr.T("print.overview"), theme.DocumentPrintIcon(), func() {
 		m.print(func() (string, error) { return m.printer.PrintOverview(v.s.ID, m.printLanguage()) })

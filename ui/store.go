@@ -45,6 +45,8 @@ type NewSaverFunc func(onSaved func(pending bool, err error)) Saver
 // app package implements it with package pdf.
 type Printer interface {
 	PrintPlan(sessionID int64, lang string) (string, error)
+	// PrintPlanTwoLanguages has the Dutch beneath every heading.
+	PrintPlanTwoLanguages(sessionID int64, lang string) (string, error)
 	PrintOverview(sessionID int64, lang string) (string, error)
 	PrintDeck(cardIDs []string, lang string) (string, error)
 	// PrintReport writes a session's gespreksverslag, for the municipality's file.

@@ -44,6 +44,7 @@ type Main struct {
 	privacy      Privacy                       // erasing, retention, backups; nil: not offered
 	data         *button                       // the menu of privacy actions
 	saveFailed   bool                          // the last write failed; its message was shown
+	twoLanguages bool                          // the plan has the Dutch beneath the client's language
 }
 
 // Preferences kept on this computer, in Fyne's preferences of the app.
