@@ -12,7 +12,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libwayland-dev libxkbcommon-dev wayland-protocols \
 	poppler-utils xvfb xauth imagemagick xdotool openbox x11-utils fonts-noto-core
 
-.PHONY: run test build deps bench screenshot
+.PHONY: run test build deps bench screenshot fuzz
 
 run: deps build
 	LANG=nl_NL.UTF-8 ./$(BIN) # the UI language is our own; this only stops Fyne logging about "C"
@@ -24,6 +24,33 @@ test: deps
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	LANG=nl_NL.UTF-8 $(GO) test ./... # a set locale keeps Fyne from logging about "C"
+	@$(call fuzz-each,$(FUZZTIME_TEST),1s)
+
+# Fuzz targets, as package:FuzzName: catalogue import (TOML, CSV, .xlsx),
+# the readability scorer, the Arabic shaper, bidi ordering and the plan
+# (textdir's FuzzClusters, simple enough, runs its seeds with go test only).
+# `make test` runs each for a few seconds; `make fuzz` for FUZZTIME each.
+# An input that fails is written to the package's testdata/fuzz; commit it.
+FUZZ_TARGETS := cards:FuzzParseTOML cards:FuzzParseCSV cards:FuzzParseXLSX cards:FuzzMeasure \
+	textdir:FuzzShapeArabic textdir:FuzzVisualRuns textdir:FuzzRTLPieces \
+	pdf:FuzzWritePlan
+FUZZTIME ?= 60s
+FUZZTIME_TEST := 3s
+
+# fuzz-each runs every target for $(1), minimizing a new input for at most
+# $(2) (by default a minute, which would take up a short run); go test takes
+# one -fuzz target at a time.
+fuzz-each = for t in $(FUZZ_TARGETS); do \
+	pkg=$${t%%:*}; name=$${t\#*:}; log=$$(mktemp); \
+	printf 'fuzz %s %s for %s: ' $$pkg $$name $(1); \
+	if ! $(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(1) -fuzzminimizetime $(2) >$$log 2>&1; then \
+		echo FAIL; cat $$log; rm -f $$log; exit 1; \
+	fi; \
+	tail -n 3 $$log | grep -o 'execs: [0-9]*' | tail -n 1; rm -f $$log; \
+	done
+
+fuzz:
+	@$(call fuzz-each,$(FUZZTIME),10s)
 
 # Benchmarks named in the README, summarised (median) by benchstat.
 BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
