@@ -180,3 +180,30 @@ func TestWriteOverview_EdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteReport_EdgeCases prints the gespreksverslag, which has every
+// field and the professional's notes, with the edge cases in them.
+func TestWriteReport_EdgeCases(t *testing.T) {
+	r := exampleReport(t, "nl")
+	p := edgePlan(t, "nl")
+	s := p.Session
+	s.ID, s.Step, s.Started, s.Updated = r.Session.ID, r.Session.Step, r.Session.Started, r.Session.Updated
+	s.Expectations, s.Needs, s.Feasible, s.Review = edgeEmoji, edgeControl, edgeArabic, edgeLongWord
+	s.Areas = map[cards.LifeArea]cards.Area{cards.AreaMoney: {Mark: cards.MarkWorry, Note: edgeArabic}, cards.AreaWork: {Note: edgeLongWord}}
+	s.Drivers = map[cards.Factor]cards.Driver{cards.FactorAttitude: {Helps: edgeControl, HoldsBack: edgeEmoji}}
+	for step := 1; step <= cards.Steps; step++ {
+		s.Notes[step] = []string{edgeLong, edgeLongWord, edgeControl, edgeArabic, edgeEmoji, "", edgeLong}[step-1]
+	}
+	r.Session, r.Client.Name = s, p.Client.Name
+	for _, marks := range []bool{false, true} {
+		r.ClientMarks = marks
+		data := writeReport(t, r)
+		checkInsidePages(t, data, fmt.Sprintf("report (client marks %v)", marks))
+		text := squeezed(pdfText(t, data, "-x", "0", "-y", "0", "-W", "595", "-H", "770"))
+		for _, want := range []string{edgeLongWord, "EINDE", "Beginomgekeerd", "JandeVries", strings.Repeat("Naam", 25)} {
+			if !strings.Contains(text, want) {
+				t.Errorf("client marks %v: the report lacks %.40q", marks, want)
+			}
+		}
+	}
+}
