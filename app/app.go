@@ -31,6 +31,10 @@ const usage = `Gebruik:
   samenbeslissen catalogus importeer BESTAND    laad een catalogus; de app gebruikt hem vanaf nu
   samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.csv of .toml)
   samenbeslissen catalogus ingebouwd            gebruik weer de ingebouwde catalogus
+  samenbeslissen catalogus vertaling exporteer --taal TAAL BESTAND.xlsx
+                                                de teksten van de kaarten om te laten vertalen
+  samenbeslissen catalogus vertaling importeer --taal TAAL BESTAND.xlsx
+                                                laad de vertaling terug
   samenbeslissen voorbeeld                      maak een voorbeeldcliënt met een ingevuld gesprek
   samenbeslissen plan --sessie ID [--taal nl] [--tweetalig] --uit plan.pdf
                                                 het plan van een gesprek, voor de cliënt

@@ -16,10 +16,25 @@ import (
 
 // catalogueStore is the catalogue in use: the one the municipality loaded,
 // kept in the storage folder, or else the built-in one.
-type catalogueStore struct{ file storage.CatalogueFile }
+type catalogueStore struct {
+	file         storage.CatalogueFile
+	translations storage.Translations // the municipality's own, of its own cards
+}
 
 func newCatalogueStore(dataDir string) catalogueStore {
-	return catalogueStore{file: storage.NewCatalogueFile(dataDir)}
+	return catalogueStore{file: storage.NewCatalogueFile(dataDir), translations: storage.NewTranslations(dataDir)}
+}
+
+// CardTexts returns the cards' texts in a language: the app's own
+// translations of the built-in cards, and over them the municipality's of
+// its own cards where every text of a card is translated and current.
+func (s catalogueStore) CardTexts(lang string, cs []cards.Card) (cards.Translations, error) {
+	out, err := assets.CardTranslations(lang)
+	if err != nil {
+		return nil, err
+	}
+	known, err := s.translations.Load(lang)
+	return out.With(cs, known), err
 }
 
 // builtIn parses the embedded catalogue; its tests keep it valid.
@@ -60,7 +75,7 @@ func (s catalogueStore) Forget() (*cards.Catalogue, error) {
 
 // runCatalogue runs "catalogus controleer|importeer|exporteer|ingebouwd".
 func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "ingebouwd" && len(args) != 2 {
+	if len(args) == 0 || args[0] != "ingebouwd" && args[0] != "vertaling" && len(args) != 2 {
 		fmt.Fprintf(stderr, usage, defaultDataDir())
 		return 2
 	}
@@ -71,6 +86,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 			return code
 		}
 		fmt.Fprintf(stdout, "%s is in orde: %d instrumenten.\n", filepath.Base(args[1]), len(cs))
+		s.reportTranslations(cs, stdout)
 		if notices := cards.CheckReadability(cs); len(notices) > 0 {
 			fmt.Fprintf(stdout, "\nDeze teksten zijn niet eenvoudig genoeg voor cliënten (taalniveau B1: leesbaarheid minstens %d, zinnen van hoogstens %d woorden):\n", cards.MinReadability, cards.MaxSentenceWords)
 			for _, n := range notices {
@@ -109,6 +125,8 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 		}
 		fmt.Fprintf(stdout, "%d instrumenten opgeslagen in %s.\n", cat.Len(), args[1])
 		return 0
+	case "vertaling":
+		return s.runTranslation(args[1:], stdout, stderr)
 	case "ingebouwd":
 		if _, err := s.Forget(); err != nil {
 			fmt.Fprintln(stderr, err)

@@ -60,3 +60,38 @@ func (f CatalogueFile) Remove() error {
 	}
 	return nil
 }
+
+// TranslationsDir is the folder in the storage folder that holds the
+// municipality's own translations of its cards, one file per language.
+const TranslationsDir = "vertalingen"
+
+// Translations are the municipality's translations of its own cards.
+type Translations struct{ Dir string }
+
+// NewTranslations returns the translations in storage folder dir.
+func NewTranslations(dir string) Translations {
+	return Translations{Dir: filepath.Join(dir, TranslationsDir)}
+}
+
+func (t Translations) path(lang string) string { return filepath.Join(t.Dir, lang+".toml") }
+
+// Load returns the translations of a language; none is not an error.
+func (t Translations) Load(lang string) ([]cards.TextEntry, error) {
+	data, err := os.ReadFile(t.path(lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("vertaling %s lezen: %w", lang, describe(err))
+	}
+	return cards.ParseEntries(t.path(lang), data)
+}
+
+// Save keeps the translations of a language.
+func (t Translations) Save(lang string, es []cards.TextEntry) error {
+	var buf bytes.Buffer
+	if err := cards.WriteEntries(&buf, es); err != nil {
+		return fmt.Errorf("vertaling %s opslaan: %w", lang, err)
+	}
+	return WriteFileAtomic(t.path(lang), buf.Bytes())
+}

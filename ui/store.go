@@ -64,6 +64,9 @@ type CatalogueStore interface {
 	Keep(cs []cards.Card) error
 	// Forget removes the stored catalogue and returns the built-in one.
 	Forget() (*cards.Catalogue, error)
+	// CardTexts returns the texts of these cards in a language, as far as
+	// they are translated and current.
+	CardTexts(lang string, cs []cards.Card) (cards.Translations, error)
 }
 
 // Privacy is what the AVG asks of the app: erasing a client, keeping data

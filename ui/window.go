@@ -13,7 +13,6 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
-	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/locales"
 )
@@ -301,9 +300,9 @@ func (m *Main) cardTranslations(lang string) cards.Translations {
 	if t, ok := m.translations[lang]; ok {
 		return t
 	}
-	t, err := assets.CardTranslations(lang)
+	t, err := m.catalogues.CardTexts(lang, m.cat.Cards())
 	if err != nil {
-		fyne.LogError("card translations "+lang, err)
+		m.showError(err)
 	}
 	m.translations[lang] = t
 	return t

@@ -13,19 +13,32 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage"
 )
 
 // fileStore keeps the catalogue in a real file, as the app does.
 type fileStore struct {
-	file    storage.CatalogueFile
-	builtIn *cards.Catalogue
+	file         storage.CatalogueFile
+	translations storage.Translations
+	builtIn      *cards.Catalogue
 }
 
 func (s fileStore) Keep(cs []cards.Card) error { return s.file.Save(cs) }
 
 func (s fileStore) Forget() (*cards.Catalogue, error) { return s.builtIn, s.file.Remove() }
+
+// CardTexts reads the translations as the app does: its own of the
+// built-in cards, and the municipality's in the storage folder.
+func (s fileStore) CardTexts(lang string, cs []cards.Card) (cards.Translations, error) {
+	out, err := assets.CardTranslations(lang)
+	if err != nil {
+		return nil, err
+	}
+	known, err := s.translations.Load(lang)
+	return out.With(cs, known), err
+}
 
 func newTestMain(t *testing.T) (*Main, fyne.Window, fileStore) {
 	t.Helper()
@@ -47,7 +60,7 @@ func newTestMainDB(t *testing.T, path string) (*Main, fyne.Window, fileStore, *s
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := fileStore{file: storage.NewCatalogueFile(dir), builtIn: cat}
+	store := fileStore{file: storage.NewCatalogueFile(dir), translations: storage.NewTranslations(dir), builtIn: cat}
 	w := &userWindow{Window: test.NewTempWindow(t, nil)}
 	var saver *storage.Saver
 	// The saver reports writes from its own goroutine through fyne.Do, which

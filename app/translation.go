@@ -1,0 +1,130 @@
+package app
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/locales"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+)
+
+// clientLanguages are the languages of the client view besides Dutch.
+func clientLanguages() []string {
+	var out []string
+	for _, t := range locales.Languages() {
+		if l := t.String(); l != locales.Source.String() {
+			out = append(out, l)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// reportTranslations lists, per client language, how many texts of the
+// cards have no translation or an out-of-date one.
+func (s catalogueStore) reportTranslations(cs []cards.Card, stdout io.Writer) {
+	var lines []string
+	for _, lang := range clientLanguages() {
+		known, err := s.translations.Load(lang)
+		if err != nil {
+			lines = append(lines, fmt.Sprintf("- %s: %v", lang, err))
+			continue
+		}
+		texts, err := s.CardTexts(lang, cs)
+		if err != nil {
+			continue
+		}
+		missing, outdated := 0, 0
+		for _, r := range cards.TranslationSheet(cs, known) {
+			if _, built := texts[r.ID]; built && r.Status != cards.StatusOutdated {
+				continue // the app's own translation of a built-in card
+			}
+			switch r.Status {
+			case cards.StatusMissing:
+				missing++
+			case cards.StatusOutdated:
+				outdated++
+			}
+		}
+		if missing+outdated > 0 {
+			lines = append(lines, fmt.Sprintf("- %s: %d teksten zonder vertaling, %d met een verouderde vertaling", lang, missing, outdated))
+		}
+	}
+	if len(lines) > 0 {
+		fmt.Fprintln(stdout, "\nVertalingen (maak een vertaalbestand met: samenbeslissen catalogus vertaling exporteer --taal TAAL BESTAND.xlsx):")
+		for _, l := range lines {
+			fmt.Fprintln(stdout, l)
+		}
+	}
+}
+
+// runTranslation runs "catalogus vertaling exporteer|importeer --taal TAAL BESTAND.xlsx".
+func (s catalogueStore) runTranslation(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "exporteer" && args[0] != "importeer" {
+		fmt.Fprintln(stderr, "gebruik: samenbeslissen catalogus vertaling exporteer|importeer --taal TAAL BESTAND.xlsx")
+		return 2
+	}
+	fs := flag.NewFlagSet("vertaling", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lang := fs.String("taal", "", "")
+	if err := fs.Parse(args[1:]); err != nil || fs.NArg() != 1 || *lang == "" {
+		fmt.Fprintln(stderr, "gebruik: samenbeslissen catalogus vertaling exporteer|importeer --taal TAAL BESTAND.xlsx")
+		return 2
+	}
+	if !slices.Contains(clientLanguages(), *lang) {
+		fmt.Fprintf(stderr, "de taal %q kent de app niet; kies uit %v\n", *lang, clientLanguages())
+		return 2
+	}
+	path := fs.Arg(0)
+	cat, _, err := s.current()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	known, err := s.translations.Load(*lang)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if args[0] == "exporteer" {
+		var buf bytes.Buffer
+		rows := cards.TranslationSheet(cat.Cards(), known)
+		if err := cards.WriteTranslationSheet(&buf, *lang, rows); err == nil {
+			err = storage.WriteExport(path, buf.Bytes())
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%d teksten om te vertalen naar %s opgeslagen in %s.\n", len(rows), *lang, path)
+		return 0
+	}
+	data, err := readUserFile(path)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	imported, err := cards.ParseTranslationSheet(filepath.Base(path), data)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	merged := cards.MergeEntries(known, imported)
+	if err := s.translations.Save(*lang, merged); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	current := 0
+	for _, r := range cards.TranslationSheet(cat.Cards(), merged) {
+		if r.Status == cards.StatusCurrent && r.Text != "" {
+			current++
+		}
+	}
+	fmt.Fprintf(stdout, "De vertaling naar %s is geladen: %d teksten zijn vertaald en actueel.\n", *lang, current)
+	return 0
+}
