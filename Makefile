@@ -31,7 +31,7 @@ test: deps
 # (textdir's FuzzClusters, simple enough, runs its seeds with go test only).
 # `make test` runs each for a few seconds; `make fuzz` for FUZZTIME each.
 # An input that fails is written to the package's testdata/fuzz; commit it.
-FUZZ_TARGETS := cards:FuzzParseTOML cards:FuzzParseCSV cards:FuzzParseXLSX cards:FuzzMeasure \
+FUZZ_TARGETS := cards:FuzzParseTOML cards:FuzzParseCSV cards:FuzzParseXLSX cards:FuzzMeasure cards:FuzzRemoveBSNs \
 	textdir:FuzzShapeArabic textdir:FuzzVisualRuns textdir:FuzzRTLPieces \
 	pdf:FuzzWritePlan
 FUZZTIME ?= 60s

@@ -11,8 +11,13 @@ import (
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/locales"
 	"github.com/samenbeslissen/samenbeslissen/storage"
 )
+
+// cliText speaks the command line's messages: Dutch, with plurals as go-i18n
+// gives them ("1 instrument", "2 instrumenten").
+var cliText, _ = locales.New(locales.Source.String())
 
 // catalogueStore is the catalogue in use: the one the municipality loaded,
 // kept in the storage folder, or else the built-in one.
@@ -85,7 +90,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 		if cs == nil {
 			return code
 		}
-		fmt.Fprintf(stdout, "%s is in orde: %d instrumenten.\n", filepath.Base(args[1]), len(cs))
+		fmt.Fprintln(stdout, cliText.N("cli.catalogue.ok", len(cs), map[string]any{"File": filepath.Base(args[1])}))
 		s.reportTranslations(cs, stdout)
 		if notices := cards.CheckReadability(cs); len(notices) > 0 {
 			fmt.Fprintf(stdout, "\nDeze teksten zijn niet eenvoudig genoeg voor cliënten (taalniveau B1: leesbaarheid minstens %d, zinnen van hoogstens %d woorden):\n", cards.MinReadability, cards.MaxSentenceWords)
@@ -103,7 +108,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "De catalogus is geladen: %d instrumenten. De app gebruikt hem vanaf nu.\n", len(cs))
+		fmt.Fprintln(stdout, cliText.N("cli.catalogue.loaded", len(cs)))
 		return 0
 	case "exporteer":
 		cat, notice, err := s.current()
@@ -123,7 +128,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "%d instrumenten opgeslagen in %s.\n", cat.Len(), args[1])
+		fmt.Fprintln(stdout, cliText.N("cli.catalogue.saved", cat.Len(), map[string]any{"File": args[1]}))
 		return 0
 	case "vertaling":
 		return s.runTranslation(args[1:], stdout, stderr)
@@ -151,13 +156,8 @@ func readCatalogueFile(path string, stdout, stderr io.Writer) ([]cards.Card, int
 	}
 	cs, notes, err := cards.ParseFile(filepath.Base(path), data)
 	if err != nil {
-		var probs cards.Problems
-		switch {
-		case !errors.As(err, &probs):
-		case len(probs) == 1:
-			fmt.Fprintf(stderr, "%s is niet in orde. Er is 1 probleem:\n", filepath.Base(path))
-		default:
-			fmt.Fprintf(stderr, "%s is niet in orde. Er zijn %d problemen:\n", filepath.Base(path), len(probs))
+		if probs := (cards.Problems{}); errors.As(err, &probs) {
+			fmt.Fprintln(stderr, cliText.N("cli.catalogue.problems", len(probs), map[string]any{"File": filepath.Base(path)}))
 		}
 		fmt.Fprintln(stderr, err)
 		return nil, 1

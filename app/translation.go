@@ -52,7 +52,7 @@ func (s catalogueStore) reportTranslations(cs []cards.Card, stdout io.Writer) {
 			}
 		}
 		if missing+outdated > 0 {
-			lines = append(lines, fmt.Sprintf("- %s: %d teksten zonder vertaling, %d met een verouderde vertaling", lang, missing, outdated))
+			lines = append(lines, fmt.Sprintf("- %s: %s, %s", lang, cliText.N("cli.texts.missing", missing), cliText.N("cli.texts.outdated", outdated)))
 		}
 	}
 	if len(lines) > 0 {
@@ -101,7 +101,7 @@ func (s catalogueStore) runTranslation(args []string, stdout, stderr io.Writer) 
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "%d teksten om te vertalen naar %s opgeslagen in %s.\n", len(rows), *lang, path)
+		fmt.Fprintln(stdout, cliText.N("cli.translation.saved", len(rows), map[string]any{"Lang": *lang, "File": path}))
 		return 0
 	}
 	data, err := readUserFile(path)
@@ -125,6 +125,6 @@ func (s catalogueStore) runTranslation(args []string, stdout, stderr io.Writer) 
 			current++
 		}
 	}
-	fmt.Fprintf(stdout, "De vertaling naar %s is geladen: %d teksten zijn vertaald en actueel.\n", *lang, current)
+	fmt.Fprintln(stdout, cliText.N("cli.translation.loaded", current, map[string]any{"Lang": *lang}))
 	return 0
 }

@@ -26,9 +26,10 @@ func newIconButton(name string, icon fyne.Resource, tapped func()) *button {
 	return b
 }
 
-// AccessibilityLabel is the button's text, or the name of an icon button.
+// AccessibilityLabel is the button's name where it has one (an icon
+// button, or one whose text is shortened), else its text.
 func (b *button) AccessibilityLabel() string {
-	if b.Text == "" {
+	if b.name != "" {
 		return b.name
 	}
 	return b.Text
@@ -50,4 +51,13 @@ func enable(w fyne.Disableable, on bool) {
 	} else {
 		w.Disable()
 	}
+}
+
+// shorten cuts text to at most n letters, with an ellipsis when cut, so
+// that a long name does not widen a bar.
+func shorten(text string, n int) string {
+	if r := []rune(text); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return text
 }

@@ -58,7 +58,8 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	v.prev = newButton(tr.T("step.prev"), theme.NavigateBackIcon(), func() { v.goTo(v.s.Step - 1) })
 	v.next = newButton(tr.T("step.next"), theme.NavigateNextIcon(), func() { v.goTo(v.s.Step + 1) })
 	v.next.IconPlacement = widget.ButtonIconTrailingText
-	back := newButton(client.Name, theme.NavigateBackIcon(), func() { v.onClose() })
+	back := newButton(shorten(client.Name, 30), theme.NavigateBackIcon(), func() { v.onClose() })
+	back.name = client.Name
 	started := widget.NewLabel(tr.T("session.started", map[string]any{"Date": v.s.Started.Format("2-1-2006")}))
 	turn := newButton(tr.T("cv.turn"), theme.ComputerIcon(), func() { m.showClientView(v) })
 	turn.Importance = widget.HighImportance
