@@ -313,6 +313,7 @@ func TestStart_DamagedDatabase(t *testing.T) {
 func TestPrivacy_Restore(t *testing.T) {
 	data := t.TempDir()
 	wa := openWindow(t, data)
+	wa.busy.Wait() // the day's backup, made at opening, of an empty database
 	p := privacy{wa: wa, db: wa.start.db}
 	wa.start.db.CreateClient("In de reservekopie", "")
 	if err := p.MakeBackup(); err != nil {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the printables of the example conversation to PNG pages for docs/:
-# a Dutch and an Arabic plan, the overview, and a deck sheet front and back.
+# a Dutch, an Arabic, a Farsi, a Tigrinya (also two-language) and a Turkish
+# plan, the overview, and a deck sheet front and back.
 # Usage: scripts/printables.sh BINARY OUTDIR
 set -euo pipefail
 bin=$1 out=$2
@@ -12,14 +13,17 @@ run voorbeeld
 run gemeente --naam "Gemeente Voorbeeld" --contact "Jan de Vries" --telefoon "14 026" --logo assets/icon.png
 run plan --sessie 1 --uit "$data/plan-nl.pdf"
 run plan --sessie 1 --taal ar --uit "$data/plan-ar.pdf"
+for lang in fa ti tr; do run plan --sessie 1 --taal $lang --uit "$data/plan-$lang.pdf"; done
+run plan --sessie 1 --taal ti --tweetalig --uit "$data/plan-ti-nl.pdf"
 run overzicht --sessie 1 --uit "$data/overzicht.pdf"
 run kaarten --kaarten schuldhulpverlening,taalcursus-nederlands,jobhunting,open-hiring,ips-jobcoaching,nazorg-werkcoach,kinderopvang-regelen,werkfit-traject --formaat a7 --uit "$data/kaarten.pdf"
 pdftoppm -png -r 60 -f 1 -l 1 "$data/plan-nl.pdf" "$out/plan-nl"
 pdftoppm -png -r 60 -f 1 -l 1 "$data/plan-ar.pdf" "$out/plan-ar"
+for p in plan-fa plan-ti plan-tr plan-ti-nl; do pdftoppm -png -r 60 -f 1 -l 1 "$data/$p.pdf" "$out/$p"; done
 pdftoppm -png -r 60 -f 1 -l 1 "$data/overzicht.pdf" "$out/overview"
 pdftoppm -png -r 60 -f 1 -l 2 "$data/kaarten.pdf" "$out/deck"
 # pdftoppm numbers the pages; give the files plain names.
-for f in "$out"/plan-nl-*.png "$out"/plan-ar-*.png "$out"/overview-*.png; do mv "$f" "${f%-*}.png"; done
+for f in "$out"/plan-nl-*.png "$out"/plan-ar-*.png "$out"/plan-fa-*.png "$out"/plan-tr-*.png "$out"/plan-ti-1*.png "$out"/plan-ti-nl-*.png "$out"/overview-*.png; do mv "$f" "${f%-*}.png"; done
 mv "$out"/deck-*1.png "$out/deck-front.png"
 mv "$out"/deck-*2.png "$out/deck-back.png"
 echo "printables in $out"

@@ -2,7 +2,8 @@
 # Takes the screenshots in docs/ of the real app under Xvfb with a window
 # manager (openbox), on a 1366×768 screen: the card browser, an opened
 # card, steps 2, 4, 5 and 6 of the example conversation, and its client
-# view in Dutch and Arabic, step 5 also scrolled to its end.
+# view in Dutch and Arabic (step 5 also scrolled to its end), Farsi,
+# Tigrinya and Turkish.
 # Then, on a 1024×768 screen and on a 1920×1080 screen at 150 %, it visits
 # every step of both views and fails if the window ever grew past the
 # screen.
@@ -117,6 +118,23 @@ shot client-step5-ar.png
 key alt+Right
 shot client-step6-ar.png
 quit
+
+# Turkish, Farsi and Tigrinya, each in a fresh window whose client view
+# starts in Dutch: the language list's entries lie 39 pixels apart, sorted
+# by their code (nl, en, ar, fa, pl, so, ti, tr, uk).
+for lang_y in "fa 191" "ti 309" "tr 348"; do
+	set -- $lang_y
+	app --sessie 1
+	fill
+	key ctrl+shift+k
+	key alt+Left alt+Left alt+Left alt+Left alt+Left alt+Left
+	click 1250 30  # the language choice
+	click 1200 "$2"
+	shot "client-step1-$1.png"
+	key alt+Right alt+Right alt+Right alt+Right
+	shot "client-step5-$1.png"
+	quit
+done
 
 for size in "1024 768 1" "1920 1080 1.5"; do
 	set -- $size

@@ -34,7 +34,7 @@ type Backup struct {
 
 const (
 	backupPrefix = "samenbeslissen-"
-	backupStamp  = "20060102-150405"
+	backupStamp  = "20060102-150405.000"
 	backupSuffix = ".db"
 )
 
@@ -171,7 +171,7 @@ func Restore(dbPath string, backup Backup, now time.Time) (aside string, err err
 }
 
 // MoveAside renames the database at dbPath, with its write-ahead log, to
-// a name that ends in why and when ("samenbeslissen.db.beschadigd-20261202-101500"),
+// a name that ends in why and when ("samenbeslissen.db.beschadigd-20261202-101500.123"),
 // so that nothing is overwritten or deleted. It returns the new name of
 // the database file, or "" when there was none.
 func MoveAside(dbPath, why string, now time.Time) (string, error) {
