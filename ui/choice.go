@@ -19,6 +19,7 @@ type choiceRow struct {
 	Selected  string
 	OnChanged func(string)
 	rtl       bool
+	font      fyne.Resource // the script's own font; nil is the theme's
 	items     []*choiceItem
 }
 
@@ -106,6 +107,7 @@ func (it *choiceItem) CreateRenderer() fyne.WidgetRenderer {
 	icon := canvas.NewImageFromResource(nil)
 	icon.FillMode = canvas.ImageFillContain
 	label := canvas.NewText(it.option, theme.Color(theme.ColorNameForeground))
+	label.FontSource = it.row.font
 	focus := canvas.NewRectangle(theme.Color(theme.ColorNameFocus))
 	focus.CornerRadius = theme.InputRadiusSize()
 	r := &choiceItemRenderer{it: it, icon: icon, label: label, focus: focus}
@@ -124,15 +126,24 @@ func (r *choiceItemRenderer) sizes() (icon, pad float32) {
 	return theme.SizeForWidget(theme.SizeNameInlineIcon, r.it), theme.SizeForWidget(theme.SizeNameInnerPadding, r.it)
 }
 
+// measure is the label's size as drawn, in its own font when it has one.
+func (r *choiceItemRenderer) measure() fyne.Size {
+	if r.label.FontSource == nil {
+		return fyne.MeasureText(r.label.Text, r.label.TextSize, r.label.TextStyle)
+	}
+	size, _ := fyne.CurrentApp().Driver().RenderedTextSize(r.label.Text, r.label.TextSize, r.label.TextStyle, r.label.FontSource)
+	return size
+}
+
 func (r *choiceItemRenderer) MinSize() fyne.Size {
 	icon, pad := r.sizes()
-	text := fyne.MeasureText(r.label.Text, r.label.TextSize, r.label.TextStyle)
+	text := r.measure()
 	return fyne.NewSize(pad+icon+pad/2+text.Width+pad, max(icon, text.Height)+pad)
 }
 
 func (r *choiceItemRenderer) Layout(size fyne.Size) {
 	icon, pad := r.sizes()
-	text := fyne.MeasureText(r.label.Text, r.label.TextSize, r.label.TextStyle)
+	text := r.measure()
 	r.focus.Resize(size)
 	r.icon.Resize(fyne.NewSquareSize(icon))
 	r.label.Resize(text)

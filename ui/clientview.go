@@ -100,7 +100,7 @@ func (cv *ClientView) setLanguage(lang string) {
 	}
 	cv.content = container.NewThemeOverride(
 		container.NewBorder(top, container.NewPadded(nav), nil, nil, cv.body),
-		clientTheme{Theme: Theme(), lang: lang})
+		clientTheme{Theme()})
 	cv.show()
 }
 
@@ -382,32 +382,27 @@ func (cv *ClientView) weightChoice(w int, onChanged func(w int)) *choiceRow {
 	if w >= 0 && w < len(labels) {
 		selected = labels[w]
 	}
-	return newChoiceRow(labels, selected, cv.rtl, func(s string) { onChanged(slices.Index(labels, s)) })
+	r := newChoiceRow(labels, selected, cv.rtl, func(s string) { onChanged(slices.Index(labels, s)) })
+	r.font = scriptFont(cv.lang, false)
+	return r
 }
 
 // answerChoice is a yes/no question for the client, in their direction.
 func (cv *ClientView) answerChoice(a cards.Answer, onChanged func(cards.Answer)) *choiceRow {
 	yes, no := answerLabel(cv.tr, cards.AnswerYes), answerLabel(cv.tr, cards.AnswerNo)
-	return newChoiceRow([]string{yes, no}, answerLabel(cv.tr, a), cv.rtl, func(s string) {
+	r := newChoiceRow([]string{yes, no}, answerLabel(cv.tr, a), cv.rtl, func(s string) {
 		onChanged(map[string]cards.Answer{yes: cards.AnswerYes, no: cards.AnswerNo}[s])
 	})
+	r.font = scriptFont(cv.lang, false)
+	return r
 }
 
 // clientTheme makes the text of the client view 1.6 times as large, with
-// more room inside its widgets to match, in the font of the client's
-// script.
-type clientTheme struct {
-	fyne.Theme
-	lang string
-}
-
-// Font is the script's own font where the language needs one.
-func (t clientTheme) Font(s fyne.TextStyle) fyne.Resource {
-	if f := scriptFont(t.lang, s.Bold); f != nil && !s.Monospace && !s.Symbol {
-		return f
-	}
-	return t.Theme.Font(s)
-}
+// more room inside its widgets to match. It keeps the app's font: set as
+// a theme's font, Noto Sans Arabic lost its dots in Fyne 2.8's buttons and
+// drop-down lists; the client view's own texts name their script's font
+// themselves (bidiLabel, choiceItem).
+type clientTheme struct{ fyne.Theme }
 
 // ClientTextScale is how much larger the client view's text is.
 const ClientTextScale = 1.6

@@ -297,7 +297,7 @@ func TestLanguageName(t *testing.T) {
 // the passes would disagree about heights, and the client could not scroll
 // to the last lines.
 func TestClientTheme_ContainerPaddingIsTheApps(t *testing.T) {
-	app, client := Theme(), clientTheme{Theme: Theme()}
+	app, client := Theme(), clientTheme{Theme()}
 	if a, c := app.Size(theme.SizeNamePadding), client.Size(theme.SizeNamePadding); a != c {
 		t.Errorf("client theme padding %v, app's %v", c, a)
 	}
@@ -361,7 +361,7 @@ func TestClientView_EndsAndGear(t *testing.T) {
 	cv := m.ClientView()
 	gear := find(w.Canvas(), func(*holdButton) bool { return true })[0]
 	size := gear.MinSize()
-	if want := (clientTheme{Theme: Theme()}).Size(theme.SizeNameInlineIcon) * 1.5; size.Width != want {
+	if want := (clientTheme{Theme()}).Size(theme.SizeNameInlineIcon) * 1.5; size.Width != want {
 		t.Errorf("the gear is %v wide, want %v (the client view's icon size)", size.Width, want)
 	}
 	for step := 1; step <= cards.Steps; step++ {

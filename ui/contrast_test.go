@@ -44,7 +44,7 @@ func TestContrast_Formula(t *testing.T) {
 // against WCAG AA for normal text (4.5:1), with the colours taken from the
 // themes the app uses.
 func TestContrast_WCAGAA(t *testing.T) {
-	for name, th := range map[string]fyne.Theme{"professional view": Theme(), "client view": clientTheme{Theme: Theme()}} {
+	for name, th := range map[string]fyne.Theme{"professional view": Theme(), "client view": clientTheme{Theme()}} {
 		c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, theme.VariantLight) }
 		type pair struct {
 			what   string
