@@ -281,3 +281,34 @@ func TestOpen_Unreadable(t *testing.T) {
 		t.Errorf("opening an unreadable database: %v", err)
 	}
 }
+
+// TestSaver_DiskFull: a write to a full disk is reported, the edit stays
+// queued, and the saver writes it by itself once there is room, without
+// another keystroke.
+func TestSaver_DiskFull(t *testing.T) {
+	d := openTest(t)
+	c, _ := d.CreateClient("Vol", "")
+	s, _ := d.CreateSession(c.ID)
+	d.sql.SetMaxOpenConns(1) // the page limit below holds per connection
+	var pages int
+	d.sql.QueryRow(`PRAGMA page_count`).Scan(&pages)
+	d.sql.Exec(fmt.Sprintf(`PRAGMA max_page_count = %d`, pages+1))
+	results := make(chan error, 10)
+	saver := NewSaver(d, func(_ bool, err error) { results <- err })
+	defer saver.Close()
+	long := strings.Repeat("getypt op een volle schijf ", 2000)
+	saver.Set(s.ID, cards.KeyNote(1), long)
+	if err := <-results; !errors.Is(err, ErrDiskFull) {
+		t.Fatalf("first write: %v, want the disk to be full", err)
+	}
+	d.sql.Exec(`PRAGMA max_page_count = 1073741823`) // room again
+	for err := range results {
+		if err == nil {
+			break
+		}
+	}
+	got, err := d.Session(s.ID)
+	if err != nil || got.Notes[1] != long {
+		t.Errorf("after the retry the note is %d characters (%v)", len(got.Notes[1]), err)
+	}
+}
