@@ -63,23 +63,33 @@ func (p printer) context(lang string) (pdf.Context, cards.Translations, error) {
 	return pdf.Context{Org: org, Lang: lang, RTL: rtl(lang), T: tr.T, Date: p.now()}, t, nil
 }
 
-// plan draws the client's plan of a session.
-// With twoLanguages, every heading and fixed text has the Dutch beneath it.
-func (p printer) plan(w io.Writer, sessionID int64, lang string, twoLanguages bool) error {
+// session returns a session with its compared cards in a language, its
+// client, and what every printable needs.
+func (p printer) session(sessionID int64, lang string) (cards.Session, cards.Client, pdf.Context, error) {
 	s, err := p.db.Session(sessionID)
 	if err != nil {
-		return err
+		return s, cards.Client{}, pdf.Context{}, err
 	}
 	c, err := p.db.Client(s.ClientID)
 	if err != nil {
-		return err
+		return s, c, pdf.Context{}, err
 	}
 	ctx, t, err := p.context(lang)
 	if err != nil {
-		return err
+		return s, c, ctx, err
 	}
 	for i := range s.Options {
 		s.Options[i].Card = translated(s.Options[i].Card, t)
+	}
+	return s, c, ctx, nil
+}
+
+// plan draws the client's plan of a session.
+// With twoLanguages, every heading and fixed text has the Dutch beneath it.
+func (p printer) plan(w io.Writer, sessionID int64, lang string, twoLanguages bool) error {
+	s, c, ctx, err := p.session(sessionID, lang)
+	if err != nil {
+		return err
 	}
 	plan := pdf.Plan{Context: ctx, Client: c, Session: s}
 	if twoLanguages && lang != locales.Source.String() {

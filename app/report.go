@@ -26,20 +26,9 @@ func (p printer) report(w io.Writer, sessionID int64, lang string, marks bool) e
 	if !slices.Contains(reportLanguages, lang) {
 		return fmt.Errorf("een verslag kan in het Nederlands (nl) of het Engels (en), niet in %q", lang)
 	}
-	s, err := p.db.Session(sessionID)
+	s, c, ctx, err := p.session(sessionID, lang)
 	if err != nil {
 		return err
-	}
-	c, err := p.db.Client(s.ClientID)
-	if err != nil {
-		return err
-	}
-	ctx, t, err := p.context(lang)
-	if err != nil {
-		return err
-	}
-	for i := range s.Options {
-		s.Options[i].Card = translated(s.Options[i].Card, t)
 	}
 	var previous time.Time
 	if s.PreviousID != 0 {

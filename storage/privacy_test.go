@@ -193,18 +193,24 @@ func TestOpenWith_BackupBeforeMigration(t *testing.T) {
 	}
 }
 
-// TestSetValue_DiskFull: a full disk is said in plain words, and the value
-// can be written once there is room again.
-func TestSetValue_DiskFull(t *testing.T) {
-	d := openTest(t)
-	c, _ := d.CreateClient("Vol", "")
-	s, _ := d.CreateSession(c.ID)
+// fillDisk makes the database's disk full: it may grow by one page more.
+func fillDisk(t *testing.T, d *DB) {
+	t.Helper()
 	d.sql.SetMaxOpenConns(1) // the page limit below holds per connection
 	var pages int
 	d.sql.QueryRow(`PRAGMA page_count`).Scan(&pages)
 	if _, err := d.sql.Exec(fmt.Sprintf(`PRAGMA max_page_count = %d`, pages+1)); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestSetValue_DiskFull: a full disk is said in plain words, and the value
+// can be written once there is room again.
+func TestSetValue_DiskFull(t *testing.T) {
+	d := openTest(t)
+	c, _ := d.CreateClient("Vol", "")
+	s, _ := d.CreateSession(c.ID)
+	fillDisk(t, d)
 	long := strings.Repeat("lange notitie ", 5000)
 	err := d.SetValue(s.ID, cards.KeyNote(1), long)
 	if !errors.Is(err, ErrDiskFull) {
@@ -289,10 +295,7 @@ func TestSaver_DiskFull(t *testing.T) {
 	d := openTest(t)
 	c, _ := d.CreateClient("Vol", "")
 	s, _ := d.CreateSession(c.ID)
-	d.sql.SetMaxOpenConns(1) // the page limit below holds per connection
-	var pages int
-	d.sql.QueryRow(`PRAGMA page_count`).Scan(&pages)
-	d.sql.Exec(fmt.Sprintf(`PRAGMA max_page_count = %d`, pages+1))
+	fillDisk(t, d)
 	results := make(chan error, 10)
 	saver := NewSaver(d, func(_ bool, err error) { results <- err })
 	defer saver.Close()
