@@ -3,6 +3,8 @@ package textdir
 import (
 	"slices"
 	"unicode"
+
+	"golang.org/x/text/unicode/bidi"
 )
 
 // RTLPieces cuts a right-to-left run, as VisualRuns returns it, into what a
@@ -43,9 +45,17 @@ func RTLPieces(run string) []string {
 	return pieces
 }
 
-// isWordRune reports whether r belongs to a word RTLPieces leaves whole.
+// isWordRune reports whether r belongs to a word RTLPieces leaves whole:
+// letters, marks, digits, the zero-width (non-)joiner of Persian spelling,
+// and punctuation that is itself right to left,
+// such as the Arabic question mark ؟ and semicolon ؛, which the renderer
+// orders with the word they close.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r)
+	if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r) || r == '\u200c' || r == '\u200d' {
+		return true // the (non-)joiners shape the word they stand in
+	}
+	p, _ := bidi.LookupRune(r)
+	return p.Class() == bidi.AL || p.Class() == bidi.R
 }
 
 // mirrored are the characters a right-to-left run shows mirrored.

@@ -18,6 +18,8 @@ func TestRTLPieces(t *testing.T) {
 		{"guillemets", "«نعم»", []string{"«", "نعم", "»"}},
 		{"harakat stay with their word", "بَيْت كبير", []string{"كبير", " ", "بَيْت"}},
 		{"Persian digits stay with the word", "سن ۳۴", []string{"۳۴", " ", "سن"}},
+		{"the Arabic question mark stays with its word", "می‌کشد؟ ", []string{" ", "می‌کشد؟"}},
+		{"and the Arabic semicolon", "کار کنم؛", []string{"کنم؛", " ", "کار"}},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
