@@ -111,7 +111,7 @@ shot client-step5-end-nl.png
 key alt+Left alt+Left alt+Left alt+Left
 shot client-step1-nl.png
 click 1250 30 # the language choice, top right
-click 1200 160 # العربية, the third
+click 1270 201 # العربية, the third
 shot client-step1-ar.png
 key alt+Right alt+Right alt+Right alt+Right
 shot client-step5-ar.png
@@ -120,16 +120,16 @@ shot client-step6-ar.png
 quit
 
 # Turkish, Farsi and Tigrinya, each in a fresh window whose client view
-# starts in Dutch: the language list's entries lie 39 pixels apart, sorted
-# by their code (nl, en, ar, fa, pl, so, ti, tr, uk).
-for lang_y in "fa 191" "ti 309" "tr 348"; do
+# starts in Dutch: the language list's entries are sorted by their code
+# (nl, en, ar, fa, pl, so, ti, tr, uk), about 57 pixels apart.
+for lang_y in "fa 267" "ti 441" "tr 500"; do
 	set -- $lang_y
 	app --sessie 1
 	fill
 	key ctrl+shift+k
 	key alt+Left alt+Left alt+Left alt+Left alt+Left alt+Left
 	click 1250 30  # the language choice
-	click 1200 "$2"
+	click 1270 "$2"
 	shot "client-step1-$1.png"
 	key alt+Right alt+Right alt+Right alt+Right
 	shot "client-step5-$1.png"

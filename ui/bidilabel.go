@@ -26,6 +26,7 @@ type bidiLabel struct {
 	style fyne.TextStyle
 	color color.Color   // nil is the theme's foreground
 	font  fyne.Resource // the script's own font; nil is the theme's
+	one   bool          // one line, never wrapped, as on a button
 }
 
 // newBidiLabel shows text aligned as the screen's direction says; the
@@ -95,6 +96,9 @@ const wrapSlack = 6
 // characters.
 func (r *bidiRenderer) wrap(width float32) []string {
 	l := r.l
+	if l.one {
+		return []string{strings.Join(strings.Fields(l.text), " ")}
+	}
 	width -= wrapSlack
 	var lines []string
 	for _, para := range strings.Split(l.text, "\n") {
@@ -200,7 +204,11 @@ func (r *bidiRenderer) MinSize() fyne.Size {
 	for _, w := range strings.Fields(l.text) {
 		widest = max(widest, l.measure(w).Width)
 	}
-	widest = min(widest, 20*l.textSize())
+	// The slack keeps the widest word whole at the least width.
+	widest = min(widest, 20*l.textSize()) + wrapSlack
+	if l.one {
+		widest = l.measure(r.wrap(0)[0]).Width + wrapSlack
+	}
 	r.minLines = len(r.wrap(r.width))
 	if r.width == 0 {
 		r.minLines = strings.Count(l.text, "\n") + 1

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/language"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/locales"
@@ -57,7 +56,7 @@ type ClientView struct {
 	onBack func()
 
 	body       *fyne.Container
-	prev, next *button
+	prev, next *scriptButton
 	content    *container.ThemeOverride
 }
 
@@ -75,28 +74,18 @@ func (cv *ClientView) setLanguage(lang string) {
 	}
 	cv.lang, cv.tr, cv.rtl = lang, tr, rtlLanguages[lang]
 
-	names := make([]string, len(ClientLanguages))
-	for i, l := range ClientLanguages {
-		names[i] = languageName(language.Make(l))
-	}
-	langSelect := widget.NewSelect(names, nil)
-	langSelect.Selected = languageName(language.Make(lang))
-	langSelect.OnChanged = func(string) {
-		cv.setLanguage(ClientLanguages[langSelect.SelectedIndex()])
-		cv.v.main.showClientContent(cv)
-	}
+	langSelect := cv.languageChooser()
 	back := newHoldButton(tr.T("cv.settings"), theme.SettingsIcon(), cv.onBack)
 	top := container.NewBorder(nil, nil, back, langSelect)
 	if cv.rtl {
 		top = container.NewBorder(nil, nil, langSelect, back)
 	}
 	cv.body = container.NewStack()
-	cv.prev = newButton(tr.T("cv.prev"), nil, func() { cv.goTo(cv.step - 1) })
-	cv.next = newButton(tr.T("cv.next"), nil, func() { cv.goTo(cv.step + 1) })
-	cv.next.Importance = widget.HighImportance
-	nav := container.NewBorder(nil, nil, cv.prev, cv.next)
+	cv.prev = newScriptButton(tr.T("cv.prev"), lang, cv.rtl, widget.MediumImportance, func() { cv.goTo(cv.step - 1) })
+	cv.next = newScriptButton(tr.T("cv.next"), lang, cv.rtl, widget.HighImportance, func() { cv.goTo(cv.step + 1) })
+	nav := container.NewBorder(nil, nil, cv.prev.content, cv.next.content)
 	if cv.rtl {
-		nav = container.NewBorder(nil, nil, cv.next, cv.prev)
+		nav = container.NewBorder(nil, nil, cv.next.content, cv.prev.content)
 	}
 	cv.content = container.NewThemeOverride(
 		container.NewBorder(top, container.NewPadded(nav), nil, nil, cv.body),
@@ -153,8 +142,8 @@ func (cv *ClientView) show() {
 	cv.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))}
 	// Nowhere to go: the button shows it rather than doing nothing.
-	enable(cv.prev, cv.step > 1)
-	enable(cv.next, cv.step < cards.Steps)
+	cv.prev.setEnabled(cv.step > 1)
+	cv.next.setEnabled(cv.step < cards.Steps)
 	cv.content.Refresh() // gives the new objects the client theme too
 
 }
