@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -81,27 +80,16 @@ func (s catalogueStore) runTranslation(args []string, stdout, stderr io.Writer) 
 		return 2
 	}
 	path := fs.Arg(0)
-	cat, _, err := s.current()
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	known, err := s.translations.Load(*lang)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
 	if args[0] == "exporteer" {
-		var buf bytes.Buffer
-		rows := cards.TranslationSheet(cat.Cards(), known)
-		if err := cards.WriteTranslationSheet(&buf, *lang, rows); err == nil {
-			err = storage.WriteExport(path, buf.Bytes())
+		data, n, err := s.TranslationSheet(*lang)
+		if err == nil {
+			err = storage.WriteExport(path, data)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}
-		fmt.Fprintln(stdout, cliText.N("cli.translation.saved", len(rows), map[string]any{"Lang": *lang, "File": path}))
+		fmt.Fprintln(stdout, cliText.N("cli.translation.saved", n, map[string]any{"Lang": *lang, "File": path}))
 		return 0
 	}
 	data, err := readUserFile(path)
@@ -109,22 +97,31 @@ func (s catalogueStore) runTranslation(args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	imported, err := cards.ParseTranslationSheet(filepath.Base(path), data)
+	current, err := s.ImportTranslation(*lang, filepath.Base(path), data)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	merged := cards.MergeEntries(known, imported)
-	if err := s.translations.Save(*lang, merged); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	current := 0
-	for _, r := range cards.TranslationSheet(cat.Cards(), merged) {
-		if r.Status == cards.StatusCurrent && r.Text != "" {
-			current++
-		}
-	}
 	fmt.Fprintln(stdout, cliText.N("cli.translation.loaded", current, map[string]any{"Lang": *lang}))
 	return 0
+}
+
+// TranslationSheet returns the translation sheet of a language for the
+// catalogue in use, as a workbook, and how many texts it lists.
+func (s catalogueStore) TranslationSheet(lang string) ([]byte, int, error) {
+	cat, _, err := s.current()
+	if err != nil {
+		return nil, 0, err
+	}
+	return s.translations.Sheet(lang, cat.Cards())
+}
+
+// ImportTranslation keeps what a filled-in translation sheet adds to the
+// catalogue in use (see storage.Translations.Import).
+func (s catalogueStore) ImportTranslation(lang, name string, data []byte) (int, error) {
+	cat, _, err := s.current()
+	if err != nil {
+		return 0, err
+	}
+	return s.translations.Import(lang, name, data, cat.Cards())
 }

@@ -95,3 +95,41 @@ func (t Translations) Save(lang string, es []cards.TextEntry) error {
 	}
 	return WriteFileAtomic(t.path(lang), buf.Bytes())
 }
+
+// Sheet returns the translation sheet of a language for cards cs, as a
+// workbook, and how many texts it lists.
+func (t Translations) Sheet(lang string, cs []cards.Card) ([]byte, int, error) {
+	known, err := t.Load(lang)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows := cards.TranslationSheet(cs, known)
+	var buf bytes.Buffer
+	err = cards.WriteTranslationSheet(&buf, lang, rows)
+	return buf.Bytes(), len(rows), err
+}
+
+// Import keeps what a filled-in translation sheet adds, and returns how
+// many texts of cards cs are now translated and current; a sheet with
+// problems changes nothing.
+func (t Translations) Import(lang, name string, data []byte, cs []cards.Card) (int, error) {
+	known, err := t.Load(lang)
+	if err != nil {
+		return 0, err
+	}
+	imported, err := cards.ParseTranslationSheet(name, data)
+	if err != nil {
+		return 0, err
+	}
+	merged := cards.MergeEntries(known, imported)
+	if err := t.Save(lang, merged); err != nil {
+		return 0, err
+	}
+	current := 0
+	for _, r := range cards.TranslationSheet(cs, merged) {
+		if r.Status == cards.StatusCurrent && r.Text != "" {
+			current++
+		}
+	}
+	return current, nil
+}

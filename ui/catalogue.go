@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
@@ -103,4 +104,73 @@ func (m *Main) showProblems(probs cards.Problems) {
 	intro := widget.NewLabel(m.tr.T("catalogue.problems"))
 	intro.Wrapping = fyne.TextWrapWord
 	m.showDialog(dialog.NewCustom(m.tr.T("catalogue.error"), m.tr.T("dialog.ok"), container.NewBorder(intro, nil, nil, nil, scroll), m.win), nil, nil)
+}
+
+// chooseClientLanguage asks for one of the client languages other than
+// Dutch, then does what with it.
+func (m *Main) chooseClientLanguage(title string, what func(lang string)) {
+	var langs, names []string
+	for _, l := range ClientLanguages {
+		if l != "nl" {
+			langs = append(langs, l)
+			names = append(names, languageName(language.Make(l)))
+		}
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.SetSelectedIndex(0)
+	m.form(title, m.tr.T("translation.next"), []*widget.FormItem{widget.NewFormItem(m.tr.T("translation.language"), sel)},
+		func() { what(langs[sel.SelectedIndex()]) }, 420)
+}
+
+// saveTranslation saves a language's translation sheet of the catalogue in
+// use, for a translation agency.
+func (m *Main) saveTranslation() {
+	m.chooseClientLanguage(m.tr.T("menu.translation.save"), func(lang string) {
+		data, n, err := m.catalogues.TranslationSheet(lang)
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				m.showError(err)
+				return
+			}
+			_, err = w.Write(data)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				m.showError(fmt.Errorf("vertaling opslaan in %s: %w", w.URI().Name(), err))
+				return
+			}
+			m.showInfo(m.tr.T("menu.catalogue"), m.tr.N("translation.saved", n, map[string]any{"File": w.URI().Name()}))
+		}, m.win)
+		d.SetFileName("vertaling-" + lang + ".xlsx")
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+		d.Show()
+	})
+}
+
+// loadTranslation loads a filled-in translation sheet back.
+func (m *Main) loadTranslation() {
+	m.chooseClientLanguage(m.tr.T("menu.translation.load"), func(lang string) {
+		m.openFile([]string{".xlsx"}, func(name string, data []byte) { m.ImportTranslation(lang, name, data) })
+	})
+}
+
+// ImportTranslation loads a filled-in translation sheet of a language and
+// says how many texts are translated, or lists the sheet's problems.
+func (m *Main) ImportTranslation(lang, name string, data []byte) {
+	n, err := m.catalogues.ImportTranslation(lang, name, data)
+	if probs, ok := err.(cards.Problems); ok {
+		m.showProblems(probs)
+		return
+	}
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	delete(m.translations, lang) // read again when next needed
+	m.showInfo(m.tr.T("menu.catalogue"), m.tr.N("translation.loaded", n))
 }

@@ -67,6 +67,12 @@ type CatalogueStore interface {
 	// CardTexts returns the texts of these cards in a language, as far as
 	// they are translated and current.
 	CardTexts(lang string, cs []cards.Card) (cards.Translations, error)
+	// TranslationSheet is a language's sheet for a translation agency, as
+	// a workbook, with the number of texts in it.
+	TranslationSheet(lang string) ([]byte, int, error)
+	// ImportTranslation keeps a filled-in sheet and returns how many texts
+	// are now translated and current.
+	ImportTranslation(lang, name string, data []byte) (int, error)
 }
 
 // Privacy is what the AVG asks of the app: erasing a client, keeping data

@@ -141,6 +141,9 @@ func (m *Main) build(f cards.Filter) {
 		fyne.NewMenuItem(tr.T("menu.catalogue.save"), m.saveCatalogue),
 		fyne.NewMenuItem(tr.T("menu.catalogue.builtin"), m.useBuiltIn),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(tr.T("menu.translation.save"), m.saveTranslation),
+		fyne.NewMenuItem(tr.T("menu.translation.load"), m.loadTranslation),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(tr.T("menu.organisation"), m.editOrganisation),
 	)
 	catalogue.OnTapped = func() {

@@ -29,6 +29,21 @@ func (s fileStore) Keep(cs []cards.Card) error { return s.file.Save(cs) }
 
 func (s fileStore) Forget() (*cards.Catalogue, error) { return s.builtIn, s.file.Remove() }
 
+func (s fileStore) cards() []cards.Card {
+	if cs, found, err := s.file.Load(); found && err == nil {
+		return cs
+	}
+	return s.builtIn.Cards()
+}
+
+func (s fileStore) TranslationSheet(lang string) ([]byte, int, error) {
+	return s.translations.Sheet(lang, s.cards())
+}
+
+func (s fileStore) ImportTranslation(lang, name string, data []byte) (int, error) {
+	return s.translations.Import(lang, name, data, s.cards())
+}
+
 // CardTexts reads the translations as the app does: its own of the
 // built-in cards, and the municipality's in the storage folder.
 func (s fileStore) CardTexts(lang string, cs []cards.Card) (cards.Translations, error) {
@@ -227,5 +242,44 @@ func TestMain_ImportExcelCSV(t *testing.T) {
 	}
 	if c, ok := m.cat.Card("brede-intake"); !ok || c.Title != "Brede intake – café" {
 		t.Errorf("card loaded as %q", c.Title)
+	}
+}
+
+// TestMain_ImportTranslation: the municipality's own card, translated by an
+// agency and loaded back, shows in the client's language in the client
+// view; a card nobody translated shows in Dutch with the note.
+func TestMain_ImportTranslation(t *testing.T) {
+	m, w, store := newTestMain(t)
+	data, err := os.ReadFile(filepath.Join("..", "cards", "testdata", "excel-ansi.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.ImportCatalogue("excel-ansi.csv", data)
+	sheet, _, err := store.TranslationSheet("tr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := cards.ParseTranslationSheet("vertaling-tr.xlsx", sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		if rows[i].ID == "brede-intake" && rows[i].Dutch != "" {
+			rows[i].Text = "TR " + rows[i].Dutch
+		}
+	}
+	var filled bytes.Buffer
+	cards.WriteTranslationSheet(&filled, "tr", rows)
+	m.ImportTranslation("tr", "vertaling-tr.xlsx", filled.Bytes())
+	if !strings.Contains(overlayText(w.Canvas()), "De vertaling is geladen") {
+		t.Fatalf("no word that the translation is loaded: %s", overlayText(w.Canvas()))
+	}
+	card, _ := m.cat.Card("brede-intake")
+	if got, dutch := m.cardsIn("tr").card(card); dutch || got.Title != "TR Brede intake – café" {
+		t.Errorf("the translated card: %q (Dutch: %v)", got.Title, dutch)
+	}
+	other, _ := m.cat.Card("taalcafe")
+	if _, dutch := m.cardsIn("tr").card(other); !dutch {
+		t.Error("a card nobody translated is not shown as Dutch")
 	}
 }
