@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -134,7 +133,6 @@ func TestWriteDeck(t *testing.T) {
 	if !strings.Contains(pages[0], start(dk.Cards[0].Title)) || !strings.Contains(pages[1], "Voordelen") || !strings.Contains(pages[2], start(dk.Cards[4].Title)) {
 		t.Error("fronts and backs are not on alternating pages")
 	}
-	os.WriteFile("/tmp/deck-nl.pdf", buf.Bytes(), 0o644)
 }
 
 // TestFoldOverLayout checks that fold-over pairs stand side by side and
