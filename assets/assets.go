@@ -7,6 +7,7 @@ import (
 	"embed"
 	"io/fs"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -84,8 +85,9 @@ func names(files embed.FS, dir, ext string) []string {
 // LanguageStatus is how a language of the client view and the printables
 // was made, and whether a native speaker checked it (assets/languages.toml).
 type LanguageStatus struct {
-	Made    string `toml:"gemaakt"`
-	Checked bool   `toml:"nagekeken"`
+	Made    string    `toml:"gemaakt"` // "bron", "ontwikkelteam-ai" or "machine"
+	Date    time.Time `toml:"datum"`   // of a machine translation
+	Checked bool      `toml:"nagekeken"`
 }
 
 // LanguageStatusOf returns the status of a language; one not listed was
@@ -97,5 +99,5 @@ func LanguageStatusOf(lang string) LanguageStatus {
 			return s
 		}
 	}
-	return LanguageStatus{Made: "Onbekend hoe deze vertaling is gemaakt."}
+	return LanguageStatus{Made: "onbekend"}
 }

@@ -33,7 +33,7 @@ func (m *Main) clientLanguageChoice() fyne.CanvasObject {
 		if err != nil {
 			m.showError(err)
 		}
-		text := s.Made
+		text := tr.T("language.made."+s.Made, map[string]any{"Date": s.Date.Format("2-1-2006")})
 		switch {
 		case s.Checked:
 		case !checked.IsZero():

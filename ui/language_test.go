@@ -29,7 +29,7 @@ func TestClientLanguageChoice(t *testing.T) {
 	if m.printLanguage() != lang {
 		t.Fatalf("the client's language is %q, want %q", m.printLanguage(), lang)
 	}
-	if text := shownText(c); !strings.Contains(text, "Nog niet nagekeken") || !strings.Contains(text, "Laat een moedertaalspreker") {
+	if text := shownText(c); !strings.Contains(text, "nog niet nagekeken door een moedertaalspreker") || !strings.Contains(text, "Laat een moedertaalspreker") {
 		t.Errorf("step 1 does not say how the translation was made: %s", text)
 	}
 	test.Tap(buttonOn(t, c, "Markeer als nagekeken"))
