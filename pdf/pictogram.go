@@ -2,62 +2,198 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
-	"image"
-	"image/png"
-	"slices"
+	"io"
+	"strconv"
+	"strings"
 	"sync"
-
-	"codeberg.org/go-pdf/fpdf"
-	"github.com/fyne-io/oksvg"
-	"github.com/srwiley/rasterx"
+	"unicode"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
-	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-// pictogramPixels is the size pictograms are rasterised at: sharp in print
-// up to about 4 cm.
-const pictogramPixels = 480
+// Our pictograms (assets/pictograms) are drawn with a small part of SVG:
+// filled paths of absolute M, L, H, V, Q and Z commands, and filled
+// circles, on a 96 by 96 view box. They go into a PDF as vector shapes of
+// the same paths, sharp at any size and with no rasteriser at run time.
 
-var pictogramPNGs sync.Map // name → []byte
+const pictogramViewBox = 96.0
 
-// pictogramPNG renders one of our SVG pictograms to PNG. fpdf cannot fill
-// SVG paths, so the drawing goes into the PDF as an image.
-func pictogramPNG(name string) ([]byte, error) {
-	if data, ok := pictogramPNGs.Load(name); ok {
-		return data.([]byte), nil
+// shape is one filled path or circle of a pictogram.
+type shape struct {
+	rgb    [3]int
+	circle []float64 // cx, cy, r; nil for a path
+	path   []pathOp
+}
+
+// pathOp is one command of a path with its absolute coordinates.
+type pathOp struct {
+	cmd  byte // M, L, Q or Z
+	args []float64
+}
+
+var pictogramShapes sync.Map // name → []shape
+
+// pictogramShapesOf parses one of our pictograms, once.
+func pictogramShapesOf(name string) ([]shape, error) {
+	if s, ok := pictogramShapes.Load(name); ok {
+		return s.([]shape), nil
 	}
 	svg, ok := assets.Pictogram(name)
 	if !ok {
 		svg, _ = assets.Pictogram(assets.FallbackPictogram)
 	}
-	icon, err := oksvg.ReadIconStream(bytes.NewReader(svg))
+	shapes, err := parsePictogram(svg)
 	if err != nil {
 		return nil, fmt.Errorf("pictogram %s: %w", name, err)
 	}
-	// fpdf writes images ordered by width only; a width of its own for each
-	// pictogram keeps the PDF the same byte for byte from run to run.
-	px := pictogramPixels + slices.Index(cards.Pictograms, name) + 1
-	icon.SetTarget(0, 0, float64(px), float64(px))
-	img := image.NewRGBA(image.Rect(0, 0, px, px))
-	icon.Draw(rasterx.NewDasher(px, px, rasterx.NewScannerGV(px, px, img, img.Bounds())), 1)
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return nil, err
-	}
-	pictogramPNGs.Store(name, buf.Bytes())
-	return buf.Bytes(), nil
+	pictogramShapes.Store(name, shapes)
+	return shapes, nil
 }
 
-// pictogram draws one of our pictograms, size millimetres square.
+// parsePictogram reads the SVG subset our pictograms use.
+func parsePictogram(svg []byte) ([]shape, error) {
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	var out []shape
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if err == io.EOF {
+				return out, nil
+			}
+			return nil, err
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok || el.Name.Local == "svg" {
+			continue
+		}
+		attr := map[string]string{}
+		for _, a := range el.Attr {
+			attr[a.Name.Local] = a.Value
+		}
+		rgb, err := hexColour(attr["fill"])
+		if err != nil {
+			return nil, err
+		}
+		switch el.Name.Local {
+		case "circle":
+			var c []float64
+			for _, k := range []string{"cx", "cy", "r"} {
+				v, err := strconv.ParseFloat(attr[k], 64)
+				if err != nil {
+					return nil, fmt.Errorf("circle %s: %w", k, err)
+				}
+				c = append(c, v)
+			}
+			out = append(out, shape{rgb: rgb, circle: c})
+		case "path":
+			ops, err := parsePath(attr["d"])
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, shape{rgb: rgb, path: ops})
+		default:
+			return nil, fmt.Errorf("element <%s> is not drawn", el.Name.Local)
+		}
+	}
+}
+
+// parsePath reads absolute M, L, H, V, Q and Z commands; H and V become L.
+func parsePath(d string) ([]pathOp, error) {
+	fields := strings.FieldsFunc(d, func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == '\t' })
+	var tokens []string
+	for _, f := range fields { // a command letter may stick to its first number
+		for len(f) > 0 && unicode.IsLetter(rune(f[0])) {
+			tokens = append(tokens, f[:1])
+			f = f[1:]
+		}
+		if f != "" {
+			tokens = append(tokens, f)
+		}
+	}
+	var ops []pathOp
+	var x, y float64
+	num := func(i int) (float64, error) {
+		if i >= len(tokens) {
+			return 0, fmt.Errorf("path %q ends too soon", d)
+		}
+		return strconv.ParseFloat(tokens[i], 64)
+	}
+	for i := 0; i < len(tokens); {
+		cmd := tokens[i]
+		need := map[string]int{"M": 2, "L": 2, "H": 1, "V": 1, "Q": 4, "Z": 0}[cmd]
+		if _, known := map[string]bool{"M": true, "L": true, "H": true, "V": true, "Q": true, "Z": true}[cmd]; !known {
+			return nil, fmt.Errorf("path command %q is not drawn", cmd)
+		}
+		args := make([]float64, need)
+		for k := range args {
+			v, err := num(i + 1 + k)
+			if err != nil {
+				return nil, err
+			}
+			args[k] = v
+		}
+		i += 1 + need
+		switch cmd {
+		case "H":
+			cmd, args = "L", []float64{args[0], y}
+		case "V":
+			cmd, args = "L", []float64{x, args[0]}
+		}
+		if len(args) >= 2 {
+			x, y = args[len(args)-2], args[len(args)-1]
+		}
+		ops = append(ops, pathOp{cmd: cmd[0], args: args})
+	}
+	return ops, nil
+}
+
+func hexColour(s string) ([3]int, error) {
+	var rgb [3]int
+	if len(s) != 7 || s[0] != '#' {
+		return rgb, fmt.Errorf("fill %q is not a #RRGGBB colour", s)
+	}
+	for i := range rgb {
+		v, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			return rgb, fmt.Errorf("fill %q: %w", s, err)
+		}
+		rgb[i] = int(v)
+	}
+	return rgb, nil
+}
+
+// pictogram draws one of our pictograms as vector shapes, size
+// millimetres square, its top left corner at x, y.
 func (d *doc) pictogram(name string, x, y, size float64) {
-	data, err := pictogramPNG(name)
+	shapes, err := pictogramShapesOf(name)
 	if err != nil {
 		d.SetError(err)
 		return
 	}
-	opts := fpdf.ImageOptions{ImageType: "PNG"}
-	d.RegisterImageOptionsReader("picto-"+name, opts, bytes.NewReader(data))
-	d.ImageOptions("picto-"+name, x, y, size, size, false, opts, 0, "")
+	k := size / pictogramViewBox
+	r, g, b := d.GetFillColor()
+	defer d.SetFillColor(r, g, b)
+	for _, s := range shapes {
+		d.SetFillColor(s.rgb[0], s.rgb[1], s.rgb[2])
+		if s.circle != nil {
+			d.Circle(x+s.circle[0]*k, y+s.circle[1]*k, s.circle[2]*k, "F")
+			continue
+		}
+		for _, op := range s.path {
+			a := op.args
+			switch op.cmd {
+			case 'M':
+				d.MoveTo(x+a[0]*k, y+a[1]*k)
+			case 'L':
+				d.LineTo(x+a[0]*k, y+a[1]*k)
+			case 'Q':
+				d.CurveTo(x+a[0]*k, y+a[1]*k, x+a[2]*k, y+a[3]*k)
+			case 'Z':
+				d.ClosePath()
+			}
+		}
+		d.DrawPath("F")
+	}
 }
