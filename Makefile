@@ -12,7 +12,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libwayland-dev libxkbcommon-dev wayland-protocols \
 	poppler-utils xvfb xauth imagemagick xdotool openbox x11-utils fonts-noto-core
 
-.PHONY: run test build deps bench screenshot fuzz
+.PHONY: run test build deps bench bench-printables screenshot fuzz
 
 run: deps build
 	LANG=nl_NL.UTF-8 ./$(BIN) # the UI language is our own; this only stops Fyne logging about "C"
@@ -58,6 +58,12 @@ bench:
 	mkdir -p bin
 	$(GO) test ./cards ./storage ./pdf -run '^$$' -bench . -count 10 > bin/bench.txt
 	$(GO) run $(BENCHSTAT) bin/bench.txt
+
+# The printables as a user waits for them, whole process, beside a
+# bare-fpdf floor program writing the same pages (bench/floor).
+bench-printables: deps build
+	$(GO) build -o bin/floor ./bench/floor
+	./scripts/bench-printables.sh $(BIN) bin/floor 7
 
 # Installs missing Debian packages: quietly with apt-get as root, otherwise
 # it prints the command to run. Installed packages are not touched again.
