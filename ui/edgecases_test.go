@@ -26,10 +26,10 @@ var edgeTexts = []struct{ name, text string }{
 	{"empty", ""},
 }
 
-// edgeSession is fullSession with one edge text in every free-text field:
-// four cards compared, a decision, agreements and a follow-up. A very long
-// text goes into each step's note and one field a step, as a long note
-// would; in all forty fields it would only make the test slow.
+// edgeSession is a filledSession with one edge text in every free-text
+// field. A very long text goes into each step's note and one field a step,
+// as a long note would; in all forty fields it would only make the test
+// slow.
 func edgeSession(t *testing.T, db *storage.DB, m *Main, text string) int64 {
 	t.Helper()
 	field := func(k string) string {
@@ -50,59 +50,8 @@ func edgeSession(t *testing.T, db *storage.DB, m *Main, text string) int64 {
 	if len(name) == 0 {
 		name = []rune("Leeg")
 	}
-	// The name as long as a long real one: the session's back button does
-	// not shorten a name, and one of the 100 characters allowed does not fit.
-	c, err := db.CreateClient(string(name[:min(len(name), 40)]), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _ := db.CreateSession(c.ID)
-	values := map[string]string{
-		cards.KeyWorkOn: cards.JoinValues(cards.Factors), cards.KeyGoals: cards.JoinValues(cards.Goals),
-		cards.KeyRecognised: string(cards.AnswerYes),
-	}
-	for _, k := range []string{cards.KeyExpectations, cards.KeyNeeds, cards.KeyGoal, cards.KeySubGoals, cards.KeyFeasible,
-		cards.KeyWhy, cards.KeyNextAppointment} {
-		values[k] = field(k)
-	}
-	for _, a := range cards.LifeAreas {
-		values[cards.KeyAreaNote(a)] = field(cards.KeyAreaNote(a))
-		values[cards.KeyAreaMark(a)] = string(cards.MarkWorry)
-	}
-	for _, f := range cards.Factors {
-		values[cards.KeyDriverHelps(f)] = field(cards.KeyDriverHelps(f))
-		values[cards.KeyDriverHoldsBack(f)] = field(cards.KeyDriverHoldsBack(f))
-	}
-	for i := range 4 {
-		values[cards.KeySure(i)] = string(cards.AnswerYes)
-	}
-	for step := 1; step <= cards.Steps; step++ {
-		values[cards.KeyNote(step)] = field(cards.KeyNote(step))
-	}
-	if err := db.SetValues(s.ID, values); err != nil {
-		t.Fatal(err)
-	}
-	for _, id := range []string{"werkervaringsplaats", "vrijwilligerswerk-als-opstap", "kinderopvang-regelen", "banenafspraak-en-beschut-werk"} {
-		card, _ := m.cat.Card(id)
-		if err := db.AddOption(s.ID, card); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.SetValue(s.ID, cards.KeyDecision, "werkervaringsplaats")
-	for range 2 {
-		a, _ := db.AddAgreement(s.ID)
-		for _, f := range []cards.AgreementField{cards.AgreementWho, cards.AgreementWhat, cards.AgreementDue} {
-			if err := db.SetAgreement(a.ID, f, field(string(f))); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	next, err := db.CreateFollowUp(s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.SetValues(next.ID, map[string]string{cards.KeyReview: field(cards.KeyReview), cards.KeyNote(7): field(cards.KeyNote(7))})
-	return next.ID
+	// The name as long as allowed: the session bar shortens it.
+	return filledSession(t, db, m, string(name[:min(len(name), cards.MaxNameLength)]), "", 2, field)
 }
 
 // TestEdgeCases_Shown opens a conversation holding each edge text and

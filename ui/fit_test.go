@@ -31,31 +31,53 @@ var smallScreens = []struct {
 // widest and longest each screen gets.
 func fullSession(t *testing.T, db *storage.DB, m *Main) int64 {
 	t.Helper()
-	c, err := db.CreateClient("Anna-Maria van den Berg-El Amrani", "REF-2026-00017")
+	long := strings.Repeat("Ze wil graag werken, maar de kinderen en het geld maken het moeilijk. ", 4)
+	return filledSession(t, db, m, "Anna-Maria van den Berg-El Amrani", "REF-2026-00017", 3, func(key string) string {
+		switch key {
+		case cards.KeyNextAppointment:
+			return "Dinsdag 12 januari om 10:00 uur op het Stadskantoor, kamer 2.14"
+		case string(cards.AgreementWho):
+			return "Klantmanager en cliënt samen"
+		case string(cards.AgreementDue):
+			return "15-1-2027"
+		}
+		return long
+	})
+}
+
+// filledSession makes a client with a follow-up conversation that has
+// text(key) in every free-text field, each step's note and each field of
+// its agreements (by the field's name), every factor and goal chosen,
+// every life area marked "zorgen", SURE all yes, and four cards compared,
+// the first chosen.
+func filledSession(t *testing.T, db *storage.DB, m *Main, name, ref string, agreements int, text func(key string) string) int64 {
+	t.Helper()
+	c, err := db.CreateClient(name, ref)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s, _ := db.CreateSession(c.ID)
-	long := strings.Repeat("Ze wil graag werken, maar de kinderen en het geld maken het moeilijk. ", 4)
 	values := map[string]string{
-		cards.KeyExpectations: long, cards.KeyNeeds: long, cards.KeyGoal: long, cards.KeySubGoals: long,
-		cards.KeyFeasible: long, cards.KeyWhy: long, cards.KeyNextAppointment: "Dinsdag 12 januari om 10:00 uur op het Stadskantoor, kamer 2.14",
 		cards.KeyWorkOn: cards.JoinValues(cards.Factors), cards.KeyGoals: cards.JoinValues(cards.Goals),
 		cards.KeyRecognised: string(cards.AnswerYes),
 	}
+	for _, k := range []string{cards.KeyExpectations, cards.KeyNeeds, cards.KeyGoal, cards.KeySubGoals, cards.KeyFeasible,
+		cards.KeyWhy, cards.KeyNextAppointment} {
+		values[k] = text(k)
+	}
 	for _, a := range cards.LifeAreas {
-		values[cards.KeyAreaNote(a)] = long
+		values[cards.KeyAreaNote(a)] = text(cards.KeyAreaNote(a))
 		values[cards.KeyAreaMark(a)] = string(cards.MarkWorry)
 	}
 	for _, f := range cards.Factors {
-		values[cards.KeyDriverHelps(f)] = long
-		values[cards.KeyDriverHoldsBack(f)] = long
+		values[cards.KeyDriverHelps(f)] = text(cards.KeyDriverHelps(f))
+		values[cards.KeyDriverHoldsBack(f)] = text(cards.KeyDriverHoldsBack(f))
 	}
 	for i := range 4 {
 		values[cards.KeySure(i)] = string(cards.AnswerYes)
 	}
 	for step := 1; step <= cards.Steps; step++ {
-		values[cards.KeyNote(step)] = long
+		values[cards.KeyNote(step)] = text(cards.KeyNote(step))
 	}
 	if err := db.SetValues(s.ID, values); err != nil {
 		t.Fatal(err)
@@ -67,17 +89,19 @@ func fullSession(t *testing.T, db *storage.DB, m *Main) int64 {
 		}
 	}
 	db.SetValue(s.ID, cards.KeyDecision, "werkervaringsplaats")
-	for range 3 {
+	for range agreements {
 		a, _ := db.AddAgreement(s.ID)
-		db.SetAgreement(a.ID, cards.AgreementWho, "Klantmanager en cliënt samen")
-		db.SetAgreement(a.ID, cards.AgreementWhat, long)
-		db.SetAgreement(a.ID, cards.AgreementDue, "15-1-2027")
+		for _, f := range []cards.AgreementField{cards.AgreementWho, cards.AgreementWhat, cards.AgreementDue} {
+			if err := db.SetAgreement(a.ID, f, text(string(f))); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	next, err := db.CreateFollowUp(s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.SetValue(next.ID, cards.KeyReview, long)
+	db.SetValue(next.ID, cards.KeyReview, text(cards.KeyReview))
 	return next.ID
 }
 
