@@ -124,38 +124,12 @@ func (rw *reportWriter) need(h float64) {
 
 func (rw *reportWriter) gap(h float64) { rw.y += h }
 
-// lines wraps text to width; a word wider than the width, such as a long
-// web address, is cut over several lines so that nothing runs off the page.
-func (rw *reportWriter) lines(text string, width float64, st style) []string {
-	var out []string
-	for _, l := range rw.wrap(text, width, st) {
-		if rw.textWidth(l, st) <= width {
-			out = append(out, l)
-			continue
-		}
-		var b strings.Builder
-		var w float64
-		for _, c := range l {
-			cw := rw.textWidth(string(c), st)
-			if b.Len() > 0 && w+cw > width {
-				out = append(out, b.String())
-				b.Reset()
-				w = 0
-			}
-			b.WriteRune(c)
-			w += cw
-		}
-		out = append(out, b.String())
-	}
-	return out
-}
-
 // para draws wrapped text from x, width w; long text flows onto the next
 // page. With a background colour, each line is drawn on it, so that a note
 // stays marked over a page break.
 func (rw *reportWriter) para(text string, x, w float64, st style, bg *[3]int) {
 	lh := st.lineHeight()
-	for _, line := range rw.lines(text, w, st) {
+	for _, line := range rw.wrap(text, w, st) {
 		rw.need(lh)
 		if bg != nil {
 			rw.fill(*bg)
@@ -189,7 +163,7 @@ func (rw *reportWriter) tag(v visibility, y float64) float64 {
 
 // label draws a field's label with its mark.
 func (rw *reportWriter) label(text string, v visibility) {
-	lines := rw.lines(text, repWidth-30, repLabel)
+	lines := rw.wrap(text, repWidth-30, repLabel)
 	rw.need(float64(len(lines))*repLabel.lineHeight() + repBody.lineHeight())
 	rw.tag(v, rw.y)
 	rw.color(repGrey)
@@ -272,7 +246,7 @@ func (rw *reportWriter) header() {
 	}
 	const keyW = 42.0
 	for _, f := range facts {
-		lines := rw.lines(f[1], repWidth-keyW, repBody)
+		lines := rw.wrap(f[1], repWidth-keyW, repBody)
 		rw.need(float64(len(lines)) * repBody.lineHeight())
 		y := rw.y
 		rw.color(repGrey)
@@ -481,7 +455,7 @@ func (rw *reportWriter) points(title, bullet string, points []string, weights []
 // a weight or an answer.
 func (rw *reportWriter) row(text, value string, x, width float64) {
 	lh := repBody.lineHeight()
-	lines := rw.lines(text, width-repWeight-2, repBody)
+	lines := rw.wrap(text, width-repWeight-2, repBody)
 	rw.need(lh)
 	vx := x + width - repWeight
 	if rw.rtl {
@@ -545,7 +519,7 @@ func (rw *reportWriter) agreements() {
 		wrapped := make([][]string, len(cells))
 		n := 1
 		for i, c := range cells {
-			wrapped[i] = rw.lines(c, cols[i]-3, st)
+			wrapped[i] = rw.wrap(c, cols[i]-3, st)
 			n = max(n, len(wrapped[i]))
 		}
 		// A row flows over pages line by line, all cells side by side.
@@ -605,7 +579,7 @@ func (rw *reportWriter) footer() {
 
 // firstLine returns the part of text that fits one line, with "…" when cut.
 func firstLine(rw *reportWriter, text string, width float64) string {
-	lines := rw.lines(text, width, repSmall)
+	lines := rw.wrap(text, width, repSmall)
 	if len(lines) <= 1 {
 		return text
 	}
