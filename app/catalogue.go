@@ -122,7 +122,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 		var buf bytes.Buffer
 		err = cards.WriteFile(args[1], &buf, cat.Cards())
 		if err == nil {
-			err = storage.WriteExport(args[1], buf.Bytes())
+			err = storage.WriteExport(args[1], buf.Bytes(), storage.ModeShared)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, err)

@@ -288,7 +288,7 @@ func runReport(p printer, cmd string, args []string, stdout, stderr io.Writer) i
 		}
 		var data []byte
 		if data, err = p.inzage(*client); err == nil {
-			err = storage.WriteFileAtomic(*out, data) // personal data: for this user only
+			err = storage.WriteExport(*out, data, storage.ModePrivate) // personal data: for this user only
 		}
 	}
 	if err != nil {

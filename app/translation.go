@@ -83,7 +83,7 @@ func (s catalogueStore) runTranslation(args []string, stdout, stderr io.Writer) 
 	if args[0] == "exporteer" {
 		data, n, err := s.TranslationSheet(*lang)
 		if err == nil {
-			err = storage.WriteExport(path, data)
+			err = storage.WriteExport(path, data, storage.ModeShared)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, err)

@@ -23,18 +23,24 @@ func WriteFileAtomic(path string, data []byte) error {
 	return writeAtomic(path, data, 0o600)
 }
 
+// Modes of exported files: a catalogue or a translation sheet is read by
+// others as files usually are; personal data (an inzage) by this user only.
+const (
+	ModeShared  os.FileMode = 0o644
+	ModePrivate os.FileMode = 0o600
+)
+
 // WriteExport writes a file the user asked for, such as an exported
-// catalogue: into a folder that must exist, readable for others as files
-// usually are.
-func WriteExport(path string, data []byte) error {
+// catalogue, with mode perm, into a folder that must exist.
+func WriteExport(path string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return fmt.Errorf("de map %s bestaat niet. Kies een map die er al is.", dir)
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("%s is een map. Geef een naam voor het bestand, bijvoorbeeld %s.", path, filepath.Join(path, "catalogus.xlsx"))
+		return fmt.Errorf("%s is een map. Geef een naam voor het bestand in die map.", path)
 	}
-	err := writeAtomic(path, data, 0o644)
+	err := writeAtomic(path, data, perm)
 	if errors.Is(err, fs.ErrPermission) {
 		return fmt.Errorf("je mag niet schrijven in de map %s. Kies een andere map.", dir)
 	}
