@@ -304,29 +304,14 @@ func (pl *planWriter) agreements() {
 	t := pl.p.T
 	cols := []float64{0.25 * planWidth, 0.5 * planWidth, 0.25 * planWidth}
 	row := func(cells []string, st style) {
-		lines := make([][]string, len(cells))
-		n := 1
-		for i, c := range cells {
-			lines[i] = pl.wrap(c, cols[i]-3, st)
-			n = max(n, len(lines[i]))
-		}
+		r := pl.wrapRow(cells, cols, st)
 		lh := st.lineHeight()
 		// A row stays on one page unless it is longer than a page; then
 		// it goes on over the next.
-		pl.need(min(float64(n)*lh+2, planBottom-planMargin))
-		order := []int{0, 1, 2}
-		if pl.rtl {
-			order = []int{2, 1, 0}
-		}
-		for k := range n {
+		pl.need(min(float64(r.lines)*lh+2, planBottom-planMargin))
+		for k := range r.lines {
 			pl.need(lh)
-			x := planMargin
-			for _, i := range order {
-				if k < len(lines[i]) {
-					pl.line(x+1.5, pl.y+lh-lh*0.25, cols[i]-3, lines[i][k], st, alignStart)
-				}
-				x += cols[i]
-			}
+			pl.rowLine(r, k, planMargin, pl.y+lh-lh*0.25, cols, st)
 			pl.y += lh
 		}
 		pl.y += 2

@@ -515,27 +515,12 @@ func (rw *reportWriter) agreements() {
 	x0, width := repMargin+repIndent, repWidth-repIndent
 	cols := []float64{0.25 * width, 0.5 * width, 0.25 * width}
 	row := func(cells []string, st style) {
+		r := rw.wrapRow(cells, cols, st)
 		lh := st.lineHeight()
-		wrapped := make([][]string, len(cells))
-		n := 1
-		for i, c := range cells {
-			wrapped[i] = rw.wrap(c, cols[i]-3, st)
-			n = max(n, len(wrapped[i]))
-		}
 		// A row flows over pages line by line, all cells side by side.
-		for k := range n {
+		for k := range r.lines {
 			rw.need(lh)
-			x := x0
-			order := []int{0, 1, 2}
-			if rw.rtl {
-				order = []int{2, 1, 0}
-			}
-			for _, i := range order {
-				if k < len(wrapped[i]) {
-					rw.line(x+1.5, rw.y+lh*0.72, cols[i]-3, wrapped[i][k], st, alignStart)
-				}
-				x += cols[i]
-			}
+			rw.rowLine(r, k, x0, rw.y+lh*0.72, cols, st)
 			rw.y += lh
 		}
 		rw.y += 1
