@@ -418,25 +418,26 @@ type holdButton struct {
 	widget.Icon
 	name   string // for screen readers
 	onHeld func()
-	down   time.Time // when the press began; zero when not pressed
+	down   time.Time        // when the press began; zero when not pressed
+	now    func() time.Time // the clock; tests set their own
 }
 
 // holdTime is how long the way back must be held before letting go.
 const holdTime = 2 * time.Second
 
 func newHoldButton(name string, icon fyne.Resource, onHeld func()) *holdButton {
-	b := &holdButton{name: name, onHeld: onHeld}
+	b := &holdButton{name: name, onHeld: onHeld, now: time.Now}
 	b.SetResource(icon)
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 // MouseDown starts the hold.
-func (b *holdButton) MouseDown(*desktop.MouseEvent) { b.down = time.Now() }
+func (b *holdButton) MouseDown(*desktop.MouseEvent) { b.down = b.now() }
 
 // MouseUp acts when the press lasted holdTime or longer.
 func (b *holdButton) MouseUp(*desktop.MouseEvent) {
-	held := !b.down.IsZero() && time.Since(b.down) >= holdTime
+	held := !b.down.IsZero() && b.now().Sub(b.down) >= holdTime
 	b.down = time.Time{}
 	if held {
 		b.onHeld()

@@ -167,10 +167,12 @@ func TestClientView_BackNeedsHold(t *testing.T) {
 		t.Fatalf("%d hold buttons", len(holds))
 	}
 	hold := holds[0]
+	clock := time.Now()
+	hold.now = func() time.Time { return clock }
 
 	test.Tap(hold)
 	hold.MouseDown(&desktop.MouseEvent{})
-	time.Sleep(holdTime / 4)
+	clock = clock.Add(holdTime - time.Millisecond)
 	hold.MouseUp(&desktop.MouseEvent{})
 	hold.MouseUp(&desktop.MouseEvent{}) // a second release is not a long press
 	if m.ClientView() == nil {
@@ -186,7 +188,7 @@ func TestClientView_BackNeedsHold(t *testing.T) {
 	}
 
 	hold.MouseDown(&desktop.MouseEvent{})
-	time.Sleep(holdTime + holdTime/10)
+	clock = clock.Add(holdTime)
 	hold.MouseUp(&desktop.MouseEvent{})
 	if m.ClientView() != nil {
 		t.Fatal("holding for two seconds did not go back")
