@@ -72,7 +72,9 @@ func TestPreferences_WrittenAfterDelay(t *testing.T) {
 	path := preferencesPath(t.TempDir())
 	p, _ := loadPreferences(path, func(err error) { t.Error(err) })
 	p.SetString("k", "v")
-	for range 100 {
+	// Polls until a deadline far past the delay, so a loaded machine
+	// does not fail it.
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
 		if data, err := os.ReadFile(path); err == nil {
 			if !strings.Contains(string(data), `"k":"v"`) {
 				t.Errorf("file = %s", data)
