@@ -7,6 +7,7 @@ package locales
 import (
 	"embed"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/BurntSushi/toml"
@@ -32,28 +33,44 @@ var ClientPrefixes = []string{
 	"hours.", "plan.", "step.", "step1.intro", "step1.slogan", "step5.total", "step6.agreements", "step6.next",
 }
 
-var bundle = sync.OnceValues(func() (*i18n.Bundle, error) {
-	b := i18n.NewBundle(Source)
-	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	entries, err := files.ReadDir(".")
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
-		if _, err := b.LoadMessageFileFS(files, e.Name()); err != nil {
-			return nil, fmt.Errorf("vertaling %s laden: %w", e.Name(), err)
+// bundles holds, per language, a bundle of that language's messages and
+// the Dutch ones: a command that prints in one language parses only the
+// files it needs.
+var bundles sync.Map // language tag → func() (*i18n.Bundle, error)
+
+// bundleFor returns the bundle for tag, building it once.
+func bundleFor(tag language.Tag) (*i18n.Bundle, error) {
+	build, _ := bundles.LoadOrStore(tag, sync.OnceValues(func() (*i18n.Bundle, error) {
+		b := i18n.NewBundle(Source)
+		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		langs := Languages()
+		_, best, conf := language.NewMatcher(langs).Match(tag)
+		load := []language.Tag{Source}
+		if conf != language.No && best > 0 {
+			load = append(load, langs[best]) // en for en-GB
 		}
-	}
-	return b, nil
-})
+		for _, t := range load {
+			name := t.String() + ".toml"
+			if _, err := b.LoadMessageFileFS(files, name); err != nil {
+				return nil, fmt.Errorf("vertaling %s laden: %w", name, err)
+			}
+		}
+		return b, nil
+	}))
+	return build.(func() (*i18n.Bundle, error))()
+}
 
 // Languages returns the languages there are message files for, Dutch first.
 func Languages() []language.Tag {
-	b, err := bundle()
-	if err != nil {
-		return []language.Tag{Source}
+	out := []language.Tag{Source}
+	entries, _ := files.ReadDir(".")
+	for _, e := range entries {
+		tag, err := language.Parse(strings.TrimSuffix(e.Name(), ".toml"))
+		if err == nil && tag != Source {
+			out = append(out, tag)
+		}
 	}
-	return b.LanguageTags()
+	return out
 }
 
 // Translator looks up interface texts in one language, falling back to Dutch.
@@ -65,13 +82,13 @@ type Translator struct {
 // New returns a translator for lang, a BCP 47 tag such as "nl" or "en".
 // It fails only when the embedded message files are broken.
 func New(lang string) (*Translator, error) {
-	b, err := bundle()
-	if err != nil {
-		return nil, err
-	}
 	tag, err := language.Parse(lang)
 	if err != nil {
 		tag = Source
+	}
+	b, err := bundleFor(tag)
+	if err != nil {
+		return nil, err
 	}
 	return &Translator{lang: tag, loc: i18n.NewLocalizer(b, tag.String(), Source.String())}, nil
 }

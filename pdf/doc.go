@@ -68,8 +68,17 @@ func (f *face) has(r rune) bool {
 // doc is one PDF being drawn.
 type doc struct {
 	*fpdf.Fpdf
-	rtl   bool            // the document's main direction
-	added map[string]bool // fonts already in the PDF
+	rtl        bool                      // the document's main direction
+	added      map[string]bool           // fonts already in the PDF
+	font       fontState                 // the font fpdf has selected
+	widths     map[widthKey]float64      // text widths at 1 pt, in millimetres
+	pictograms map[string]fpdf.Template // each pictogram drawn once, then reused
+}
+
+// fontState is a face, style and size as fpdf has it selected.
+type fontState struct {
+	face *face
+	st   style
 }
 
 // newDoc starts a PDF with the embedded fonts and the metadata.
@@ -86,12 +95,17 @@ func newDoc(orientation string, size fpdf.SizeType, m Meta, rtl bool) *doc {
 	p.SetModificationDate(m.Created)
 	p.SetCatalogSort(true)
 	p.SetAutoPageBreak(false, 0)
-	return &doc{Fpdf: p, rtl: rtl, added: map[string]bool{}}
+	return &doc{Fpdf: p, rtl: rtl, added: map[string]bool{}, widths: map[widthKey]float64{}, pictograms: map[string]fpdf.Template{}}
 }
 
 // setFont selects a face; a font goes into the PDF only once it is used,
-// and then only the characters used (fpdf subsets it).
+// and then only the characters used (fpdf subsets it). fpdf writes every
+// selection into the page, so one that changes nothing is skipped.
 func (d *doc) setFont(f *face, st style) {
+	if d.font == (fontState{f, st}) {
+		return
+	}
+	d.font = fontState{f, st}
 	key := f.family + st.fontStyle()
 	if !d.added[key] {
 		file := f.file + "-Regular"

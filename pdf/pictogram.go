@@ -10,6 +10,8 @@ import (
 	"sync"
 	"unicode"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/samenbeslissen/samenbeslissen/assets"
 )
 
@@ -165,35 +167,44 @@ func hexColour(s string) ([3]int, error) {
 }
 
 // pictogram draws one of our pictograms as vector shapes, size
-// millimetres square, its top left corner at x, y.
+// millimetres square, its top left corner at x, y. Each pictogram goes into
+// the PDF once, as a form that every card showing it refers to.
 func (d *doc) pictogram(name string, x, y, size float64) {
-	shapes, err := pictogramShapesOf(name)
-	if err != nil {
-		d.SetError(err)
-		return
+	t, ok := d.pictograms[name]
+	if !ok {
+		shapes, err := pictogramShapesOf(name)
+		if err != nil {
+			d.SetError(err)
+			return
+		}
+		box := fpdf.SizeType{Wd: pictogramViewBox, Ht: pictogramViewBox}
+		t = d.CreateTemplateCustom(fpdf.PointType{}, box, func(tpl *fpdf.Tpl) { drawShapes(tpl, shapes) })
+		d.pictograms[name] = t
 	}
-	k := size / pictogramViewBox
-	r, g, b := d.GetFillColor()
-	defer d.SetFillColor(r, g, b)
+	d.UseTemplateScaled(t, fpdf.PointType{X: x, Y: y}, fpdf.SizeType{Wd: size, Ht: size})
+}
+
+// drawShapes draws a pictogram's shapes in its own view box units.
+func drawShapes(p *fpdf.Tpl, shapes []shape) {
 	for _, s := range shapes {
-		d.SetFillColor(s.rgb[0], s.rgb[1], s.rgb[2])
+		p.SetFillColor(s.rgb[0], s.rgb[1], s.rgb[2])
 		if s.circle != nil {
-			d.Circle(x+s.circle[0]*k, y+s.circle[1]*k, s.circle[2]*k, "F")
+			p.Circle(s.circle[0], s.circle[1], s.circle[2], "F")
 			continue
 		}
 		for _, op := range s.path {
 			a := op.args
 			switch op.cmd {
 			case 'M':
-				d.MoveTo(x+a[0]*k, y+a[1]*k)
+				p.MoveTo(a[0], a[1])
 			case 'L':
-				d.LineTo(x+a[0]*k, y+a[1]*k)
+				p.LineTo(a[0], a[1])
 			case 'Q':
-				d.CurveTo(x+a[0]*k, y+a[1]*k, x+a[2]*k, y+a[3]*k)
+				p.CurveTo(a[0], a[1], a[2], a[3])
 			case 'Z':
-				d.ClosePath()
+				p.ClosePath()
 			}
 		}
-		d.DrawPath("F")
+		p.DrawPath("F")
 	}
 }

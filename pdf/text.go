@@ -133,15 +133,41 @@ func (s style) lineHeight() float64 { return s.size * 0.3528 * 1.35 }
 func (d *doc) spansWidth(spans []span, st style) float64 {
 	var w float64
 	for _, sp := range spans {
-		d.setFont(sp.face, st)
-		w += d.GetStringWidth(sp.text)
+		w += d.spanWidth(sp, st)
 	}
 	return w
 }
 
+// widthKey is a span of text in one face and weight, whose width grows in
+// proportion to the size.
+type widthKey struct {
+	text string
+	face *face
+	bold bool
+}
+
+// spanWidth measures a span once per face and weight: fitting a card's text
+// measures the same words at many sizes.
+func (d *doc) spanWidth(sp span, st style) float64 {
+	k := widthKey{sp.text, sp.face, st.bold}
+	w, ok := d.widths[k]
+	if !ok {
+		d.setFont(sp.face, st)
+		w = d.GetStringWidth(sp.text) / st.size
+		d.widths[k] = w
+	}
+	return w * st.size
+}
+
 // textWidth measures a logical line.
 func (d *doc) textWidth(line string, st style) float64 {
-	return d.spansWidth(visualSpans(line, d.rtl), st)
+	k := widthKey{text: line, bold: st.bold} // no face: the whole line, in d's direction
+	w, ok := d.widths[k]
+	if !ok {
+		w = d.spansWidth(visualSpans(line, d.rtl), style{size: 1, bold: st.bold})
+		d.widths[k] = w
+	}
+	return w * st.size
 }
 
 // line draws one logical line in the box from x to x+w with its baseline
@@ -167,7 +193,7 @@ func (d *doc) line(x, y, w float64, text string, st style, a align) {
 	for _, sp := range spans {
 		d.setFont(sp.face, st)
 		d.Text(x, y, sp.text)
-		x += d.GetStringWidth(sp.text)
+		x += d.spanWidth(sp, st)
 	}
 }
 

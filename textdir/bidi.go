@@ -2,6 +2,7 @@ package textdir
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/bidi"
 )
@@ -38,14 +39,35 @@ func StrongDirection(s string) (rtl, found bool) {
 	return false, false
 }
 
+// plainLTR reports whether s is valid UTF-8 without a character that may
+// run right to left.
+func plainLTR(s string) bool {
+	for _, r := range s {
+		if r < 0x80 {
+			continue
+		}
+		switch class(r) {
+		case bidi.R, bidi.AL, bidi.AN:
+			return false
+		}
+		if r == utf8.RuneError {
+			return false
+		}
+	}
+	return true
+}
+
 // VisualRuns splits one line into runs of one direction and returns them in
 // the order they appear from left to right. rtl is the paragraph's
 // direction.
 func VisualRuns(line string, rtl bool) []Run {
-	rs := []rune(line)
-	if len(rs) == 0 {
+	if line == "" {
 		return nil
 	}
+	if !rtl && plainLTR(line) {
+		return []Run{{Text: line}} // most lines: nothing to reorder
+	}
+	rs := []rune(line)
 	types := make([]bidi.Class, len(rs))
 	for i, r := range rs {
 		types[i] = class(r)
