@@ -68,10 +68,10 @@ func (f *face) has(r rune) bool {
 // doc is one PDF being drawn.
 type doc struct {
 	*fpdf.Fpdf
-	rtl        bool                      // the document's main direction
-	added      map[string]bool           // fonts already in the PDF
-	font       fontState                 // the font fpdf has selected
-	widths     map[widthKey]float64      // text widths at 1 pt, in millimetres
+	rtl        bool                     // the document's main direction
+	added      map[string]bool          // fonts already in the PDF
+	font       fontState                // the font fpdf has selected
+	widths     map[widthKey]float64     // text widths at 1 pt, in millimetres
 	pictograms map[string]fpdf.Template // each pictogram drawn once, then reused
 }
 
