@@ -184,7 +184,7 @@ func (p printer) deck(w io.Writer, o deckOptions) error {
 	for i := range cs {
 		cs[i] = translated(cs[i], t)
 	}
-	dk := pdf.Deck{Context: ctx, Cards: cs, Paper: paper, Format: format, Back: back, FoldOver: o.foldOver, Offset: o.offset}
+	dk := pdf.Deck{Context: ctx, Cards: cs, Paper: paper, Format: format, Back: back, FoldOver: o.foldOver, Offset: o.offset, CatalogueDate: p.cat.Date()}
 	if o.bleed {
 		dk.Bleed = pdf.Bleed
 	}

@@ -181,6 +181,28 @@ const (
 // EffectLevels lists the evidence levels, strongest first.
 var EffectLevels = []EffectLevel{EffectProven, EffectIndication, EffectPractice, EffectUnknown}
 
+// Colour returns the colour of the level's badge, the same on screen and on
+// paper: calmer as the evidence gets weaker, each dark enough to carry white
+// text at WCAG AA.
+func (l EffectLevel) Colour() RGB {
+	switch l {
+	case EffectProven:
+		return ProColour
+	case EffectIndication:
+		return RGB{0x2F, 0x6B, 0x8A}
+	case EffectPractice:
+		return RGB{0x5A, 0x5A, 0x8A}
+	}
+	return RGB{0x5F, 0x5F, 0x5F}
+}
+
+// The colours of pros and of cons, on screen and on paper; each carries
+// white text at WCAG AA.
+var (
+	ProColour = RGB{0x1E, 0x7A, 0x46}
+	ConColour = RGB{0xA8, 0x3A, 0x1E}
+)
+
 // Pictograms lists the pictogram names a card may use; assets/ has an SVG for each.
 var Pictograms = []string{
 	"gesprek", "onderzoek", "schulden", "gezondheid", "wonen", "kinderopvang",

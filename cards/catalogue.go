@@ -1,6 +1,9 @@
 package cards
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Catalogue is an immutable set of cards with a search index. Build it with
 // NewCatalogue; the cards keep the order they were given in.
@@ -54,6 +57,19 @@ func newEntry(c *Card) entry {
 
 // Len returns the number of cards.
 func (c *Catalogue) Len() int { return len(c.cards) }
+
+// Date is the day the catalogue was last brought up to date: the latest
+// review date of its cards. Printed decks carry it, so a deck can be
+// matched to its catalogue.
+func (c *Catalogue) Date() time.Time {
+	var d time.Time
+	for _, card := range c.cards {
+		if card.Reviewed.After(d) {
+			d = card.Reviewed
+		}
+	}
+	return d
+}
 
 // Cards returns all cards in catalogue order. The slice must not be modified.
 func (c *Catalogue) Cards() []Card { return c.cards }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -172,6 +173,9 @@ type Deck struct {
 	Bleed    float64 // Bleed, or 0 for cards that touch
 	FoldOver bool    // front and back side by side, for single-sided printers
 	Offset   Size    // moves the backs, in millimetres
+	// CatalogueDate is printed on each back, so a printed deck can be
+	// matched to its catalogue (cards.Catalogue.Date).
+	CatalogueDate time.Time
 }
 
 // WriteDeck draws a card deck: for duplex printing, a page of fronts and
@@ -314,87 +318,56 @@ func (cw *cardWriter) front(c cards.Card, r Rect) {
 	})
 }
 
-// back: the title, pros, cons, what you will do and the effect, with the
-// municipality at the foot; or the shared back design.
+// back: the card's content (contentBack) or the shared back design, with
+// the municipality at the foot and, on a content back, the card's id and
+// the catalogue's date in the foot's corner.
 func (cw *cardWriter) back(c cards.Card, r Rect) {
 	t := cw.dk.T
 	cw.clip(r, func() {
 		col := c.Category.Colour()
-		pad := r.W * 0.07
-		foot, b := r.H*0.09, cw.dk.Bleed
+		pad := r.W * 0.06
+		foot, b := r.H*0.085, cw.dk.Bleed
 		cw.SetFillColor(int(col[0]), int(col[1]), int(col[2]))
 		cw.Rect(r.X-b, r.Y+r.H-foot, r.W+2*b, foot+b, "F") // the foot runs into the bleed
-		cw.SetTextColor(255, 255, 255)
-		cw.fitLine(r.X+pad, r.Y+r.H-foot*0.35, r.W-2*pad, cw.dk.Org.Name, style{size: r.W * 0.09, bold: true}, alignCenter)
-		cw.SetTextColor(0, 0, 0)
 		if len(cw.dk.Org.Logo) > 0 {
 			opts := fpdf.ImageOptions{ImageType: imageType(cw.dk.Org.Logo)}
 			cw.RegisterImageOptionsReader("logo", opts, bytes.NewReader(cw.dk.Org.Logo))
 		}
+		nameX, nameW := r.X+pad, r.W-2*pad
+		if len(cw.dk.Org.Logo) > 0 {
+			nameX, nameW = r.X+pad+foot, nameW-foot
+		}
+		cw.SetTextColor(255, 255, 255)
+		cw.footName(Rect{nameX, r.Y + r.H - foot, nameW, foot}, max(minBackSize, r.W*0.09))
+		cw.SetTextColor(0, 0, 0)
+		cw.logo(r, foot)
 		if cw.dk.Back == BackShared {
 			icon := r.W * 0.5
 			cw.pictogram("gesprek", r.X+(r.W-icon)/2, r.Y+r.H*0.2, icon)
 			cw.fitLine(r.X+pad, r.Y+r.H*0.2+icon+r.H*0.1, r.W-2*pad, t("deck.shared"), style{size: r.W * 0.14, bold: true}, alignCenter)
-			cw.logo(r, foot)
 			return
 		}
-		parts := []textPart{{c.Title, true}, {t("row.pros"), true}}
-		for _, p := range c.Pros {
-			parts = append(parts, textPart{"+ " + p, false})
-		}
-		parts = append(parts, textPart{t("row.cons"), true})
-		for _, p := range c.Cons {
-			parts = append(parts, textPart{"– " + p, false})
-		}
-		parts = append(parts, textPart{t("deck.whatyoudo"), true}, textPart{c.WhatYouDo, false},
-			textPart{t("effect." + string(c.Effect.Level)), true})
-		// The largest size at which everything fits: a card is never cut off.
-		box := Rect{r.X + pad, r.Y + pad, r.W - 2*pad, r.H - foot - 2*pad}
-		size := cw.fitSize(parts, box, r.W*0.1)
-		y := box.Y
-		for _, p := range parts {
-			st := style{size: size, bold: p.bold}
-			for _, l := range cw.wrap(p.text, box.W, st) {
-				y += st.lineHeight()
-				cw.line(box.X, y-st.lineHeight()*0.25, box.W, l, st, alignStart)
-			}
-		}
-		cw.logo(r, foot)
+		cw.contentBack(c, r, foot)
 	})
 }
 
-// fitSize finds, to a quarter point, the largest text size up to most at
-// which the parts fit the box, by halving the range.
-func (cw *cardWriter) fitSize(parts []textPart, box Rect, most float64) float64 {
-	const least = 4.0
-	if cw.partsHeight(parts, box.W, most) <= box.H {
-		return most
+// footName sets the municipality's name in the foot band: on one line,
+// smaller down to minBackSize when it is long, and otherwise on as many
+// lines at minBackSize as the band holds.
+func (cw *cardWriter) footName(band Rect, size float64) {
+	name := cw.dk.Org.Name
+	st := style{size: size, bold: true}
+	for st.size > minBackSize && cw.textWidth(name, st) > band.W {
+		st.size = max(minBackSize, st.size-0.25)
 	}
-	lo, hi := least, most // lo fits or is the least there is; hi does not fit
-	for hi-lo > 0.25 {
-		mid := (lo + hi) / 2
-		if cw.partsHeight(parts, box.W, mid) <= box.H {
-			lo = mid
-		} else {
-			hi = mid
-		}
+	lines := cw.wrap(name, band.W, st)
+	fit := max(1, int(band.H/st.lineHeight()))
+	lines = lines[:min(len(lines), fit)]
+	y := band.Y + (band.H-float64(len(lines))*st.lineHeight())/2
+	for _, l := range lines {
+		y += st.lineHeight()
+		cw.line(band.X, y-st.lineHeight()*0.25, band.W, l, st, alignCenter)
 	}
-	return lo
-}
-
-// textPart is a paragraph of a card's back.
-type textPart struct {
-	text string
-	bold bool
-}
-
-func (cw *cardWriter) partsHeight(parts []textPart, width, size float64) float64 {
-	var h float64
-	for _, p := range parts {
-		st := style{size: size, bold: p.bold}
-		h += float64(len(cw.wrap(p.text, width, st))) * st.lineHeight()
-	}
-	return h
 }
 
 // logo draws the municipality's logo in the foot of a back.

@@ -10,8 +10,9 @@ import (
 )
 
 // CategoryColor returns the colour of a route category (cards.Category.Colour).
-func CategoryColor(c cards.Category) color.NRGBA {
-	rgb := c.Colour()
+func CategoryColor(c cards.Category) color.NRGBA { return nrgba(c.Colour()) }
+
+func nrgba(rgb cards.RGB) color.NRGBA {
 	return color.NRGBA{R: rgb[0], G: rgb[1], B: rgb[2], A: 0xFF}
 }
 
@@ -23,8 +24,8 @@ func tint(c color.NRGBA, amount float64) color.NRGBA {
 }
 
 var (
-	proColor = color.NRGBA{R: 0x1E, G: 0x7A, B: 0x46, A: 0xFF}
-	conColor = color.NRGBA{R: 0xA8, G: 0x3A, B: 0x1E, A: 0xFF}
+	proColor = nrgba(cards.ProColour)
+	conColor = nrgba(cards.ConColour)
 )
 
 // noteColor marks the professional's own notes, which the client never sees.

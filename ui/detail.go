@@ -150,17 +150,7 @@ func effectBadge(level cards.EffectLevel, tr *locales.Translator) fyne.CanvasObj
 	return container.NewHBox(container.NewStack(roundedRect(col, 6), container.NewPadded(t)))
 }
 
-func effectColor(level cards.EffectLevel) color.NRGBA {
-	switch level {
-	case cards.EffectProven:
-		return proColor
-	case cards.EffectIndication:
-		return color.NRGBA{R: 0x2F, G: 0x6B, B: 0x8A, A: 0xFF}
-	case cards.EffectPractice:
-		return color.NRGBA{R: 0x5A, G: 0x5A, B: 0x8A, A: 0xFF}
-	}
-	return color.NRGBA{R: 0x5F, G: 0x5F, B: 0x5F, A: 0xFF}
-}
+func effectColor(level cards.EffectLevel) color.NRGBA { return nrgba(level.Colour()) }
 
 func hoursText(r cards.Range, tr *locales.Translator) string {
 	if r.Min == r.Max {

@@ -1,0 +1,217 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// TestWriteDeck_Backs prints every card of the catalogue alone, on A7 and
+// A6, in Dutch and Arabic, and reads its back as a client would: each pro
+// and con is there whole or not at all, and when something is left out the
+// back says "zie de app"; no text but the id and date is smaller than 8 pt;
+// the id and the catalogue's date are in the corner; the panels are green
+// and red; nothing lies over anything else.
+func TestWriteDeck_Backs(t *testing.T) {
+	date := time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
+	for _, lang := range []string{"nl", "ar"} {
+		for _, format := range []string{"a7", "a6"} {
+			all := exampleDeck(t, lang, 17)
+			// A card with more points than any back holds.
+			many := all.Cards[0]
+			many.ID = "veel-punten"
+			many.Pros, many.Cons = nil, nil
+			numbers := strings.Fields("een twee drie vier vijf zes zeven acht")
+			pro, con := "Voordeel %s: je leert veel nieuwe dingen over werk.", "Nadeel %s: het kost je elke week een paar uur."
+			if lang == "ar" {
+				numbers = strings.Fields("واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية")
+				pro, con = "ميزة %s: تتعلم أشياء جديدة كثيرة عن العمل.", "عيب %s: يأخذ منك بضع ساعات كل أسبوع."
+			}
+			for _, n := range numbers {
+				many.Pros = append(many.Pros, fmt.Sprintf(pro, n))
+				many.Cons = append(many.Cons, fmt.Sprintf(con, n))
+			}
+			shortened := 0
+			for _, c := range append(all.Cards, many) {
+				dk := all
+				dk.Cards, dk.Format, dk.CatalogueDate = []cards.Card{c}, Formats[format], date
+				dk.Org.Name = "Gemeente Voorbeeld aan de Lange Rivier"
+				// Cards that lie upright on the sheet, so word boxes have
+				// the text's height: A7 with bleed, A6 without.
+				dk.Bleed = map[string]float64{"a7": Bleed, "a6": 0}[format]
+				var buf bytes.Buffer
+				if err := WriteDeck(&buf, dk); err != nil {
+					t.Fatal(err)
+				}
+				what := lang + " " + format + " " + c.ID
+				back := backPage(t, buf.Bytes())
+				if checkBack(t, what, back, c, dk.T("deck.seeapp"), lang) {
+					shortened++
+				}
+				checkBackSizes(t, what, buf.Bytes(), c.ID)
+				checkInsidePages(t, buf.Bytes(), what)
+			}
+			t.Logf("%s %s: %d of %d backs leave something to the app", lang, format, shortened, len(all.Cards)+1)
+			if format == "a6" && shortened > 1 {
+				t.Errorf("%s: %d A6 backs leave something out; an A6 back has room for a whole card", lang, shortened)
+			}
+		}
+	}
+}
+
+// backPage returns the text of the second page, the back.
+func backPage(t *testing.T, data []byte) string {
+	t.Helper()
+	return strings.Split(pdfText(t, data), "\f")[1]
+}
+
+// bare is text as pdftotext reads it back, comparable in any script:
+// squeezed, and of a text with Arabic only its Arabic letters (pdftotext
+// moves a Latin word in an Arabic line, and the brackets and commas around
+// it, elsewhere in the line).
+func bare(s string) string {
+	s = squeezed(normalizeArabic(s))
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// checkBack checks the points of c on its back and reports whether the
+// back left some out.
+func checkBack(t *testing.T, what, back string, c cards.Card, seeApp, lang string) bool {
+	t.Helper()
+	has := func(s string) bool { return strings.Contains(bare(back), bare(s)) }
+	short := !has(c.WhatYouDo)
+	for _, list := range [][]string{c.Pros, c.Cons} {
+		shown := 0
+		for i, p := range list {
+			if has(p) {
+				if shown != i {
+					t.Errorf("%s: point %q shows after a point left out", what, p)
+				}
+				shown++
+				continue
+			}
+			// Left out: not even its start is there.
+			if words := strings.Fields(p); len(words) >= 3 && has(strings.Join(words[:3], " ")) {
+				t.Errorf("%s: point %q is cut", what, p)
+			}
+			short = true
+		}
+		if shown == 0 {
+			t.Errorf("%s: no point of %q is shown", what, list)
+		}
+	}
+	if short != has(seeApp) {
+		t.Errorf("%s: something left out is %v, but %q on the back is %v", what, short, seeApp, has(seeApp))
+	}
+	if raw := squeezed(back); !strings.Contains(raw, c.ID+"·2026-10-05") {
+		t.Errorf("%s: the back lacks the id %q and the catalogue's date", what, c.ID)
+	}
+	for _, glyph := range []string{"✓", "✗", "+", "–"} {
+		if strings.Contains(back, glyph) {
+			t.Errorf("%s: the marks are text (%q), not drawn", what, glyph)
+		}
+	}
+	if lang == "nl" && !has("Voordelen") {
+		t.Errorf("%s: no Voordelen", what)
+	}
+	return short
+}
+
+var bboxHeight = regexp.MustCompile(`yMin="([-0-9.]+)" xMax="[-0-9.]+" yMax="([-0-9.]+)">([^<]*)</word>`)
+
+// checkBackSizes fails on a word of the back, other than the id and date,
+// set smaller than minBackSize: Noto's word boxes are 1.36 times the size.
+func checkBackSizes(t *testing.T, what string, data []byte, id string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	os.WriteFile(path, data, 0o600)
+	out, err := exec.Command("pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	for _, m := range bboxHeight.FindAllStringSubmatch(string(out), -1) {
+		y0, _ := strconv.ParseFloat(m[1], 64)
+		y1, _ := strconv.ParseFloat(m[2], 64)
+		word := m[3]
+		if strings.Contains(id, word) || strings.Contains("2026-10-05 ·", word) {
+			continue
+		}
+		if size := (y1 - y0) / 1.36; size < minBackSize-0.3 {
+			t.Errorf("%s: %q is set at %.1f pt, under %.0f pt", what, word, size, minBackSize)
+		}
+	}
+}
+
+// TestWriteDeck_BackPanels renders a back and finds the green of the pros
+// and the red of the cons on it, as the card screen shows them.
+func TestWriteDeck_BackPanels(t *testing.T) {
+	dk := exampleDeck(t, "nl", 1)
+	var buf bytes.Buffer
+	if err := WriteDeck(&buf, dk); err != nil {
+		t.Fatal(err)
+	}
+	img := renderPage(t, buf.Bytes(), 2)
+	for name, want := range map[string]cards.RGB{"pros": cards.ProColour, "cons": cards.ConColour, "effect": dk.Cards[0].Effect.Level.Colour()} {
+		if n := countColour(img, want); n < 200 {
+			t.Errorf("the back has %d pixels in the colour of the %s, want a panel's worth", n, name)
+		}
+	}
+}
+
+// renderPage renders one page at 50 dpi with pdftoppm.
+func renderPage(t *testing.T, data []byte, page int) image.Image {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x.pdf")
+	os.WriteFile(path, data, 0o600)
+	n := strconv.Itoa(page)
+	if out, err := exec.Command("pdftoppm", "-png", "-r", "50", "-f", n, "-l", n, "-singlefile", path, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, out)
+	}
+	f, err := os.Open(filepath.Join(dir, "p.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// countColour counts the pixels within a little of c.
+func countColour(img image.Image, c cards.RGB) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			near := func(v uint32, w uint8) bool { d := int(v>>8) - int(w); return d > -6 && d < 6 }
+			if near(r, c[0]) && near(g, c[1]) && near(bl, c[2]) {
+				n++
+			}
+		}
+	}
+	return n
+}
