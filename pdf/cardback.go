@@ -187,9 +187,9 @@ const (
 func (cw *cardWriter) pointsPanel(heading string, points []string, col cards.RGB, m mark, x, y, w, size float64, draw bool) float64 {
 	body, bold := style{size: size}, style{size: size, bold: true}
 	lh := body.lineHeight()
-	in := lh * 0.35                      // inner padding
-	markW := lh * 0.9                    // room for the mark
-	textW := w - 2*in - markW            // width of a point's text
+	in := lh * 0.35           // inner padding
+	markW := lh * 0.9         // room for the mark
+	textW := w - 2*in - markW // width of a point's text
 	headLines := cw.wrap(heading, w-2*in, bold)
 	headH := float64(len(headLines))*lh + in
 	wrapped := make([][]string, len(points))
@@ -226,7 +226,7 @@ func (cw *cardWriter) pointsPanel(heading string, points []string, col cards.RGB
 // drawMark draws a check or a cross as strokes in col, in a square cell
 // of side size centred on a text line of height lh whose top is y.
 func (cw *cardWriter) drawMark(m mark, col cards.RGB, x, y, cell, lh float64) {
-	s := lh * 0.5 // the mark's size
+	s := lh * 0.5                   // the mark's size
 	cx, cy := x+cell*0.4, y+lh*0.45 // nearer the start, a gap before the text
 	if cw.rtl {
 		cx = x + cell*0.6
