@@ -57,6 +57,9 @@ func TestWriteDeck_Backs(t *testing.T) {
 				}
 				what := lang + " " + format + " " + c.ID
 				back := backPage(t, buf.Bytes())
+				if !strings.Contains(squeezed(back), squeezed(dk.Org.Name)) {
+					t.Errorf("%s: the foot does not read %q", what, dk.Org.Name)
+				}
 				if checkBack(t, what, back, c, dk.T("deck.seeapp"), lang) {
 					shortened++
 				}
@@ -214,4 +217,62 @@ func countColour(img image.Image, c cards.RGB) int {
 		}
 	}
 	return n
+}
+
+// TestWriteDeck_Copies checks that a deck with each card twice, whose
+// faces are drawn once and placed twice, prints the same sheets as a deck
+// with each card once, in every way a deck is laid out.
+func TestWriteDeck_Copies(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		bleed    float64
+		foldOver bool
+		lang     string
+	}{{"bleed", Bleed, false, "nl"}, {"no bleed, turned", 0, false, "nl"}, {"fold-over", Bleed, true, "ar"}} {
+		sheet, _ := Layout(Papers["a4"], Formats["a7"], tt.bleed)
+		if tt.foldOver {
+			sheet, _ = foldOverLayout(Papers["a4"], Formats["a7"], tt.bleed)
+		}
+		once := exampleDeck(t, tt.lang, len(sheet.Cells)) // one sheet, whose copies follow on the next
+		once.Format, once.Bleed, once.FoldOver = Formats["a7"], tt.bleed, tt.foldOver
+		twice := once
+		twice.Cards = append(append([]cards.Card{}, once.Cards...), once.Cards...)
+		var a, b bytes.Buffer
+		if err := WriteDeck(&a, once); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteDeck(&b, twice); err != nil {
+			t.Fatal(err)
+		}
+		for page := 1; page <= pages(t, a.Bytes()); page++ {
+			ia, ib := renderPage(t, a.Bytes(), page), renderPage(t, b.Bytes(), page)
+			if n := differentPixels(ia, ib); n > 200 {
+				t.Errorf("%s: page %d differs in %d pixels between a card drawn in place and placed as a form", tt.name, page, n)
+			}
+		}
+	}
+}
+
+// differentPixels counts the pixels that differ by more than antialiasing.
+func differentPixels(a, b image.Image) int {
+	n := 0
+	r := a.Bounds().Intersect(b.Bounds())
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r2, g2, b2, _ := b.At(x, y).RGBA()
+			d := max(absDiff(r1, r2), absDiff(g1, g2), absDiff(b1, b2)) >> 8
+			if d > 60 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }

@@ -196,7 +196,10 @@ func WriteDeck(w io.Writer, dk Deck) error {
 	d := newDoc("P", fpdf.SizeType{Wd: sheet.Paper.W, Ht: sheet.Paper.H}, Meta{
 		Title: t("deck.title"), Author: dk.Org.Name, Subject: t("deck.subject"), Lang: dk.Lang, Created: dk.Date,
 	}, dk.RTL)
-	cw := &cardWriter{doc: d, dk: dk}
+	cw := &cardWriter{doc: d, dk: dk, faces: map[faceKey]fpdf.Template{}, copies: map[string]int{}}
+	for _, c := range dk.Cards {
+		cw.copies[c.ID]++
+	}
 	per := len(sheet.Cells)
 	for start := 0; start < len(dk.Cards); start += per {
 		batch := dk.Cards[start:min(start+per, len(dk.Cards))]
@@ -205,12 +208,12 @@ func WriteDeck(w io.Writer, dk Deck) error {
 			cell := sheet.Cells[i]
 			if dk.FoldOver {
 				cw.fold = foldFront
-				cw.front(c, Rect{cell.X, cell.Y, cell.W / 2, cell.H})
+				cw.face(c, false, Rect{cell.X, cell.Y, cell.W / 2, cell.H})
 				cw.fold = foldBack
-				cw.back(c, Rect{cell.X + cell.W/2, cell.Y, cell.W / 2, cell.H})
+				cw.face(c, true, Rect{cell.X + cell.W/2, cell.Y, cell.W / 2, cell.H})
 				cw.fold = noFold
 			} else {
-				cw.upright(sheet, cell, 90, func(r Rect) { cw.front(c, r) })
+				cw.upright(sheet, cell, 90, func(r Rect) { cw.face(c, false, r) })
 			}
 		}
 		cw.marks(sheet, sheet.Cells[:len(batch)])
@@ -223,7 +226,7 @@ func WriteDeck(w io.Writer, dk Deck) error {
 		for i, c := range batch {
 			// Turned the other way: after the sheet is flipped over its long
 			// edge, the back's top lies behind the front's top.
-			cw.upright(sheet, backs[i], -90, func(r Rect) { cw.back(c, r) })
+			cw.upright(sheet, backs[i], -90, func(r Rect) { cw.face(c, true, r) })
 		}
 		cw.marks(sheet, backs[:len(batch)])
 	}
@@ -265,8 +268,42 @@ func foldOverLayout(paper, card Size, bleed float64) (Sheet, error) {
 // cardWriter draws cards.
 type cardWriter struct {
 	*doc
-	dk   Deck
+	dk     Deck
+	fold   foldSide
+	faces  map[faceKey]fpdf.Template // faces of cards that the deck has more than once
+	copies map[string]int            // how often the deck has each card
+}
+
+// faceKey names one face of one card as drawn in one half of a pair.
+type faceKey struct {
+	id   string
+	back bool
 	fold foldSide
+}
+
+// face draws the front or the back of a card in r. A card the deck has
+// more than once (a deck for group sessions has several sets) is drawn
+// once, with its bleed, as a form that each copy refers to.
+func (cw *cardWriter) face(c cards.Card, back bool, r Rect) {
+	draw := cw.front
+	if back {
+		draw = cw.back
+	}
+	if cw.copies[c.ID] < 2 {
+		draw(c, r)
+		return
+	}
+	b := cw.dk.Bleed
+	size := fpdf.SizeType{Wd: r.W + 2*b, Ht: r.H + 2*b}
+	key := faceKey{c.ID, back, cw.fold}
+	t, ok := cw.faces[key]
+	if !ok {
+		t = cw.CreateTemplateCustom(fpdf.PointType{}, size, func(tpl *fpdf.Tpl) {
+			cw.drawInto(tpl, func() { draw(c, Rect{b, b, r.W, r.H}) })
+		})
+		cw.faces[key] = t
+	}
+	cw.UseTemplateScaled(t, fpdf.PointType{X: r.X - b, Y: r.Y - b}, size)
 }
 
 // foldSide says which half of a fold-over pair is being drawn: the fold

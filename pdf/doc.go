@@ -68,6 +68,7 @@ func (f *face) has(r rune) bool {
 // doc is one PDF being drawn.
 type doc struct {
 	*fpdf.Fpdf
+	root       *fpdf.Fpdf               // the document, when Fpdf is a form being drawn
 	rtl        bool                     // the document's main direction
 	added      map[string]bool          // fonts already in the PDF
 	font       fontState                // the font fpdf has selected
@@ -95,7 +96,8 @@ func newDoc(orientation string, size fpdf.SizeType, m Meta, rtl bool) *doc {
 	p.SetModificationDate(m.Created)
 	p.SetCatalogSort(true)
 	p.SetAutoPageBreak(false, 0)
-	return &doc{Fpdf: p, rtl: rtl, added: map[string]bool{}, widths: map[widthKey]float64{}, pictograms: map[string]fpdf.Template{}}
+	p.SetCompression(false) // compressStreams does it, faster
+	return &doc{Fpdf: p, root: p, rtl: rtl, added: map[string]bool{}, widths: map[widthKey]float64{}, pictograms: map[string]fpdf.Template{}}
 }
 
 // setFont selects a face; a font goes into the PDF only once it is used,
@@ -113,10 +115,45 @@ func (d *doc) setFont(f *face, st style) {
 			file = f.file + "-Bold"
 		}
 		data, _ := assets.Font(file)
-		d.AddUTF8FontFromBytes(f.family, st.fontStyle(), data)
+		d.root.AddUTF8FontFromBytes(f.family, st.fontStyle(), data)
 		d.added[key] = true
 	}
 	d.SetFont(f.family, st.fontStyle(), st.size)
+}
+
+// ClipEnd ends a clip, and TransformEnd a transformation, as fpdf does:
+// with PDF's Q, which also brings back the font and colours from before
+// they began, while fpdf still thinks its own are set. So they are set
+// again.
+func (d *doc) ClipEnd() {
+	d.Fpdf.ClipEnd()
+	d.restoreState()
+}
+
+// TransformEnd: see ClipEnd.
+func (d *doc) TransformEnd() {
+	d.Fpdf.TransformEnd()
+	d.restoreState()
+}
+
+func (d *doc) restoreState() {
+	d.font = fontState{} // the next setFont selects its font again
+	d.SetFillColor(d.GetFillColor())
+	d.SetDrawColor(d.GetDrawColor())
+	d.SetTextColor(d.GetTextColor())
+}
+
+// drawInto makes draw draw into a form (an fpdf template) instead of the
+// page. The form shares the document's fonts, which are added to the
+// document itself.
+func (d *doc) drawInto(tpl *fpdf.Tpl, draw func()) {
+	page := d.Fpdf
+	d.Fpdf, d.font = &tpl.Fpdf, fontState{} // the form starts with no font
+	draw()
+	d.Fpdf, d.font = page, fontState{}
+	if err := tpl.Error(); err != nil {
+		d.SetError(err)
+	}
 }
 
 // write finishes the PDF into w.
@@ -128,6 +165,10 @@ func (d *doc) write(w io.Writer) error {
 	if err := d.Output(&buf); err != nil {
 		return fmt.Errorf("pdf maken: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	out, err := compressStreams(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
 	return err
 }
