@@ -1,6 +1,9 @@
 package cards
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // column is one field of a card in a catalogue file. The canonical TOML file
 // uses key; a spreadsheet uses header (matched ignoring case, accents and
@@ -67,14 +70,21 @@ func (c column) allowed() []string {
 
 // columnByName finds a column by TOML key or CSV header.
 func columnByName(name string) (column, bool) {
-	n := normalName(name)
-	for _, c := range columns {
-		if n == normalName(c.key) || n == normalName(c.header) {
-			return c, true
-		}
-	}
-	return column{}, false
+	c, ok := columnNames()[normalName(name)]
+	return c, ok
 }
+
+// columnNames maps each column's folded key and header to the column,
+// made once: a catalogue looks up every field of every card.
+var columnNames = sync.OnceValue(func() map[string]column {
+	m := map[string]column{}
+	for i := len(columns) - 1; i >= 0; i-- { // the first column wins a shared name
+		c := columns[i]
+		m[normalName(c.header)] = c
+		m[normalName(c.key)] = c
+	}
+	return m
+})
 
 // normalName folds a name for lenient matching: "Cliënten_Zeggen" and
 // "clienten zeggen" are the same.
