@@ -41,8 +41,9 @@ const usage = `Gebruik:
   samenbeslissen overzicht (--sessie ID | --kaarten ID,ID) [--leeg] [--taal nl] --uit overzicht.pdf
                                                 de keuzes naast elkaar; --leeg om op papier in te vullen
   samenbeslissen kaarten [--taal nl] [--papier a4|a3|letter] [--formaat a6|a7] [--kaarten ID,ID]
-                 [--achterkant inhoud|gedeeld] [--afloop=false] [--vouw] [--verschuiving X,Y] --uit kaarten.pdf
-                                                keuzekaarten om te drukken: voorkant en achterkant
+                 [--achterkant inhoud|gedeeld] [--afloop=false] [--vouw] [--verschuiving X,Y] [--groep] --uit kaarten.pdf
+                                                keuzekaarten om te drukken: voorkant en achterkant;
+                                                --groep voegt uitleg, lege kaarten en een werkblad toe
   samenbeslissen gemeente [--naam N] [--contact C] [--telefoon T] [--logo logo.png]
                                                 de gemeente op de afdrukken
   samenbeslissen verslag --sessie ID [--taal nl|en] --uit verslag.pdf

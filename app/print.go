@@ -17,6 +17,7 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/locales"
 	"github.com/samenbeslissen/samenbeslissen/pdf"
 	"github.com/samenbeslissen/samenbeslissen/storage"
+	"github.com/samenbeslissen/samenbeslissen/ui"
 )
 
 // printer makes the printables from the database and the catalogue in use;
@@ -152,7 +153,7 @@ func (p printer) pick(ids []string) ([]cards.Card, error) {
 type deckOptions struct {
 	lang, paper, format, back string
 	ids                       []string
-	bleed, foldOver           bool
+	bleed, foldOver, group    bool
 	offset                    pdf.Size
 }
 
@@ -184,7 +185,7 @@ func (p printer) deck(w io.Writer, o deckOptions) error {
 	for i := range cs {
 		cs[i] = translated(cs[i], t)
 	}
-	dk := pdf.Deck{Context: ctx, Cards: cs, Paper: paper, Format: format, Back: back, FoldOver: o.foldOver, Offset: o.offset, CatalogueDate: p.cat.Date()}
+	dk := pdf.Deck{Context: ctx, Cards: cs, Paper: paper, Format: format, Back: back, FoldOver: o.foldOver, Offset: o.offset, CatalogueDate: p.cat.Date(), Group: o.group}
 	if o.bleed {
 		dk.Bleed = pdf.Bleed
 	}
@@ -214,6 +215,7 @@ func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) in
 	back := fs.String("achterkant", "inhoud", "")
 	bleed := fs.Bool("afloop", true, "")
 	fold := fs.Bool("vouw", false, "")
+	group := fs.Bool("groep", false, "")
 	offset := fs.String("verschuiving", "0,0", "")
 	twoLanguages := fs.Bool("tweetalig", false, "")
 	if err := fs.Parse(args); err != nil {
@@ -244,7 +246,7 @@ func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) in
 	case "kaarten":
 		var off pdf.Size
 		if off, err = parseOffset(*offset); err == nil {
-			o := deckOptions{lang: *lang, paper: *paper, format: *format, back: *back, ids: list, bleed: *bleed, foldOver: *fold, offset: off}
+			o := deckOptions{lang: *lang, paper: *paper, format: *format, back: *back, ids: list, bleed: *bleed, foldOver: *fold, group: *group, offset: off}
 			err = writePDF(*out, func(w io.Writer) error { return p.deck(w, o) })
 		}
 	}
@@ -326,11 +328,16 @@ func (p printer) PrintOverview(sessionID int64, lang string) (string, error) {
 	return path, writePDF(path, func(w io.Writer) error { return p.overview(w, sessionID, nil, false, lang) })
 }
 
-// PrintDeck writes a deck of the given cards: A6 on A4, with bleed and crop
-// marks, backs mirrored for duplex.
-func (p printer) PrintDeck(ids []string, lang string) (string, error) {
-	path := filepath.Join(p.files, "kaarten-"+lang+".pdf")
-	o := deckOptions{lang: lang, paper: "a4", format: "a6", ids: ids, bleed: true}
+// PrintDeck writes a deck of the given cards on A4 as chosen in the print
+// dialog: with bleed and crop marks, touching, or to fold; as a kit for
+// group sessions or not.
+func (p printer) PrintDeck(ids []string, c ui.DeckChoice) (string, error) {
+	name := "kaarten-" + c.Lang
+	if c.Group {
+		name = "groepsset-" + c.Lang
+	}
+	path := filepath.Join(p.files, name+".pdf")
+	o := deckOptions{lang: c.Lang, paper: "a4", format: c.Format, ids: ids, bleed: c.Layout != ui.LayoutTouching, foldOver: c.Layout == ui.LayoutFold, group: c.Group}
 	return path, writePDF(path, func(w io.Writer) error { return p.deck(w, o) })
 }
 

@@ -29,7 +29,7 @@ var Full = []language.Tag{language.Dutch, language.English}
 // ClientPrefixes are the message IDs the client view, the client's printed
 // plan and the card decks use.
 var ClientPrefixes = []string{
-	"cv.", "deck.", "overview.", "answer.", "area.", "mark.", "sure.", "row.", "effect.", "factor.", "goal.", "category.",
+	"cv.", "deck.", "kit.", "overview.", "answer.", "area.", "mark.", "sure.", "row.", "effect.", "factor.", "goal.", "category.",
 	"hours.", "plan.", "step.", "step1.intro", "step1.slogan", "step5.total", "step6.agreements", "step6.next",
 }
 

@@ -173,6 +173,9 @@ type Deck struct {
 	Bleed    float64 // Bleed, or 0 for cards that touch
 	FoldOver bool    // front and back side by side, for single-sided printers
 	Offset   Size    // moves the backs, in millimetres
+	// Group adds the kit for group sessions: two instruction cards, blank
+	// cards in each category's colour, and a worksheet (kit.go).
+	Group bool
 	// CatalogueDate is printed on each back, so a printed deck can be
 	// matched to its catalogue (cards.Catalogue.Date).
 	CatalogueDate time.Time
@@ -197,23 +200,30 @@ func WriteDeck(w io.Writer, dk Deck) error {
 		Title: t("deck.title"), Author: dk.Org.Name, Subject: t("deck.subject"), Lang: dk.Lang, Created: dk.Date,
 	}, dk.RTL)
 	cw := &cardWriter{doc: d, dk: dk, faces: map[faceKey]fpdf.Template{}, copies: map[string]int{}}
+	items := make([]item, 0, len(dk.Cards))
 	for _, c := range dk.Cards {
-		cw.copies[c.ID]++
+		items = append(items, item{c.ID, func(r Rect) { cw.front(c, r) }, func(r Rect) { cw.back(c, r) }})
+	}
+	if dk.Group {
+		items = cw.kitItems(items, len(sheet.Cells))
+	}
+	for _, it := range items {
+		cw.copies[it.id]++
 	}
 	per := len(sheet.Cells)
-	for start := 0; start < len(dk.Cards); start += per {
-		batch := dk.Cards[start:min(start+per, len(dk.Cards))]
+	for start := 0; start < len(items); start += per {
+		batch := items[start:min(start+per, len(items))]
 		d.AddPage()
-		for i, c := range batch {
+		for i, it := range batch {
 			cell := sheet.Cells[i]
 			if dk.FoldOver {
 				cw.fold = foldFront
-				cw.face(c, false, Rect{cell.X, cell.Y, cell.W / 2, cell.H})
+				cw.face(it, false, Rect{cell.X, cell.Y, cell.W / 2, cell.H})
 				cw.fold = foldBack
-				cw.face(c, true, Rect{cell.X + cell.W/2, cell.Y, cell.W / 2, cell.H})
+				cw.face(it, true, Rect{cell.X + cell.W/2, cell.Y, cell.W / 2, cell.H})
 				cw.fold = noFold
 			} else {
-				cw.upright(sheet, cell, 90, func(r Rect) { cw.face(c, false, r) })
+				cw.upright(sheet, cell, 90, func(r Rect) { cw.face(it, false, r) })
 			}
 		}
 		cw.marks(sheet, sheet.Cells[:len(batch)])
@@ -223,12 +233,15 @@ func WriteDeck(w io.Writer, dk Deck) error {
 		}
 		d.AddPage()
 		backs := sheet.BackCells(dk.Offset)
-		for i, c := range batch {
+		for i, it := range batch {
 			// Turned the other way: after the sheet is flipped over its long
 			// edge, the back's top lies behind the front's top.
-			cw.upright(sheet, backs[i], -90, func(r Rect) { cw.face(c, true, r) })
+			cw.upright(sheet, backs[i], -90, func(r Rect) { cw.face(it, true, r) })
 		}
 		cw.marks(sheet, backs[:len(batch)])
+	}
+	if dk.Group {
+		cw.worksheet(dk.Paper)
 	}
 	return d.write(w)
 }
@@ -271,7 +284,14 @@ type cardWriter struct {
 	dk     Deck
 	fold   foldSide
 	faces  map[faceKey]fpdf.Template // faces of cards that the deck has more than once
-	copies map[string]int            // how often the deck has each card
+	copies map[string]int            // how often the deck has each item
+}
+
+// item is one card to print: a card of the catalogue or, in a group kit,
+// an instruction or a blank card. Items with the same id look the same.
+type item struct {
+	id          string
+	front, back func(Rect)
 }
 
 // faceKey names one face of one card as drawn in one half of a pair.
@@ -281,25 +301,25 @@ type faceKey struct {
 	fold foldSide
 }
 
-// face draws the front or the back of a card in r. A card the deck has
+// face draws the front or the back of an item in r. An item the deck has
 // more than once (a deck for group sessions has several sets) is drawn
 // once, with its bleed, as a form that each copy refers to.
-func (cw *cardWriter) face(c cards.Card, back bool, r Rect) {
-	draw := cw.front
+func (cw *cardWriter) face(it item, back bool, r Rect) {
+	draw := it.front
 	if back {
-		draw = cw.back
+		draw = it.back
 	}
-	if cw.copies[c.ID] < 2 {
-		draw(c, r)
+	if cw.copies[it.id] < 2 {
+		draw(r)
 		return
 	}
 	b := cw.dk.Bleed
 	size := fpdf.SizeType{Wd: r.W + 2*b, Ht: r.H + 2*b}
-	key := faceKey{c.ID, back, cw.fold}
+	key := faceKey{it.id, back, cw.fold}
 	t, ok := cw.faces[key]
 	if !ok {
 		t = cw.CreateTemplateCustom(fpdf.PointType{}, size, func(tpl *fpdf.Tpl) {
-			cw.drawInto(tpl, func() { draw(c, Rect{b, b, r.W, r.H}) })
+			cw.drawInto(tpl, func() { draw(Rect{b, b, r.W, r.H}) })
 		})
 		cw.faces[key] = t
 	}
@@ -356,29 +376,13 @@ func (cw *cardWriter) front(c cards.Card, r Rect) {
 }
 
 // back: the card's content (contentBack) or the shared back design, with
-// the municipality at the foot and, on a content back, the card's id and
-// the catalogue's date in the foot's corner.
+// the municipality at the foot.
 func (cw *cardWriter) back(c cards.Card, r Rect) {
 	t := cw.dk.T
 	cw.clip(r, func() {
-		col := c.Category.Colour()
-		pad := r.W * 0.06
-		foot, b := r.H*0.085, cw.dk.Bleed
-		cw.SetFillColor(int(col[0]), int(col[1]), int(col[2]))
-		cw.Rect(r.X-b, r.Y+r.H-foot, r.W+2*b, foot+b, "F") // the foot runs into the bleed
-		if len(cw.dk.Org.Logo) > 0 {
-			opts := fpdf.ImageOptions{ImageType: imageType(cw.dk.Org.Logo)}
-			cw.RegisterImageOptionsReader("logo", opts, bytes.NewReader(cw.dk.Org.Logo))
-		}
-		nameX, nameW := r.X+pad, r.W-2*pad
-		if len(cw.dk.Org.Logo) > 0 {
-			nameX, nameW = r.X+pad+foot, nameW-foot
-		}
-		cw.SetTextColor(255, 255, 255)
-		cw.footName(Rect{nameX, r.Y + r.H - foot, nameW, foot}, max(minBackSize, r.W*0.09))
-		cw.SetTextColor(0, 0, 0)
-		cw.logo(r, foot)
+		foot := cw.foot(c.Category.Colour(), r)
 		if cw.dk.Back == BackShared {
+			pad := r.W * 0.06
 			icon := r.W * 0.5
 			cw.pictogram("gesprek", r.X+(r.W-icon)/2, r.Y+r.H*0.2, icon)
 			cw.fitLine(r.X+pad, r.Y+r.H*0.2+icon+r.H*0.1, r.W-2*pad, t("deck.shared"), style{size: r.W * 0.14, bold: true}, alignCenter)
@@ -386,6 +390,24 @@ func (cw *cardWriter) back(c cards.Card, r Rect) {
 		}
 		cw.contentBack(c, r, foot)
 	})
+}
+
+// foot draws the foot band of a back in col, with the municipality's name
+// and logo, and returns its height.
+func (cw *cardWriter) foot(col cards.RGB, r Rect) float64 {
+	pad := r.W * 0.06
+	foot, b := r.H*0.085, cw.dk.Bleed
+	cw.SetFillColor(int(col[0]), int(col[1]), int(col[2]))
+	cw.Rect(r.X-b, r.Y+r.H-foot, r.W+2*b, foot+b, "F") // the foot runs into the bleed
+	nameX, nameW := r.X+pad, r.W-2*pad
+	if len(cw.dk.Org.Logo) > 0 {
+		nameX, nameW = r.X+pad+foot, nameW-foot
+	}
+	cw.SetTextColor(255, 255, 255)
+	cw.footName(Rect{nameX, r.Y + r.H - foot, nameW, foot}, max(minBackSize, r.W*0.09))
+	cw.SetTextColor(0, 0, 0)
+	cw.logo(r, foot)
+	return foot
 }
 
 // footName sets the municipality's name in the foot band: on one line,
@@ -412,6 +434,8 @@ func (cw *cardWriter) logo(r Rect, foot float64) {
 	if len(cw.dk.Org.Logo) == 0 {
 		return
 	}
+	opts := fpdf.ImageOptions{ImageType: imageType(cw.dk.Org.Logo)}
+	cw.RegisterImageOptionsReader("logo", opts, bytes.NewReader(cw.dk.Org.Logo))
 	h := foot * 0.7
 	cw.ImageOptions("logo", r.X+r.W*0.05, r.Y+r.H-foot+(foot-h)/2, 0, h, false, fpdf.ImageOptions{ImageType: imageType(cw.dk.Org.Logo)}, 0, "")
 }

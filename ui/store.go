@@ -48,7 +48,7 @@ type Printer interface {
 	// PrintPlanTwoLanguages has the Dutch beneath every heading.
 	PrintPlanTwoLanguages(sessionID int64, lang string) (string, error)
 	PrintOverview(sessionID int64, lang string) (string, error)
-	PrintDeck(cardIDs []string, lang string) (string, error)
+	PrintDeck(cardIDs []string, choice DeckChoice) (string, error)
 	// PrintReport writes a session's gespreksverslag, for the municipality's file.
 	PrintReport(sessionID int64, lang string) (string, error)
 	// ExportClient writes everything about a client into one zip (inzage).

@@ -118,7 +118,7 @@ func (m *Main) build(f cards.Filter) {
 	m.win.SetTitle(tr.T("app.title"))
 	m.browser = NewBrowser(m.cat, tr, f, m.cardsIn(tr.Language().String()))
 	m.browser.print.OnTapped = func() {
-		m.print(func() (string, error) { return m.printer.PrintDeck(m.browser.Shown(), m.tr.Language().String()) })
+		m.chooseDeck(m.browser.Shown())
 	}
 	m.home = newHome(m)
 
