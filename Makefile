@@ -5,12 +5,13 @@ GO ?= go
 BIN := bin/samenbeslissen
 
 # Debian packages: the C toolchain and headers Fyne's OpenGL driver needs,
-# poppler-utils and qpdf to read PDFs back and check them in tests, Xvfb, openbox, xdotool and
+# poppler-utils, qpdf and liblcms2-utils to read PDFs and their colour
+# profile back and check them in tests, Xvfb, openbox, xdotool and
 # ImageMagick for screenshots, and the Noto fonts.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	libwayland-dev libxkbcommon-dev wayland-protocols \
-	poppler-utils qpdf xvfb xauth imagemagick xdotool openbox x11-utils fonts-noto-core
+	poppler-utils qpdf liblcms2-utils xvfb xauth imagemagick xdotool openbox x11-utils fonts-noto-core
 
 .PHONY: run test build deps bench bench-printables screenshot fuzz
 

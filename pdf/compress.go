@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/md5"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -14,12 +15,14 @@ import (
 // compresses it afterwards with one writer, as fpdf would have: each
 // uncompressed stream deflated, at the same level, the cross-reference
 // table written anew. The metadata stream stays readable, as PDF/A asks.
+// (md5 names the file, as PDF's own identifiers do; it guards nothing.)
 
 var (
 	objHeader    = regexp.MustCompile(`^(\d+) 0 obj\n`)
 	firstObject  = regexp.MustCompile(`\n\d+ 0 obj\n`)
 	streamLength = regexp.MustCompile(`/Length (\d+)`)
 	xrefSize     = regexp.MustCompile(`^xref\n0 (\d+)\n`)
+	infoRef      = regexp.MustCompile(`/Info \d+ 0 R`)
 )
 
 // compressStreams rewrites a PDF that fpdf wrote without compression.
@@ -32,6 +35,7 @@ func compressStreams(in []byte) ([]byte, error) {
 	out := bytes.NewBuffer(make([]byte, 0, len(in)/2))
 	out.Write(in[:first+1])
 	offsets := map[int]int{}
+	info := 0 // the document information
 	var deflated bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&deflated, zlib.BestSpeed)
 	i := first + 1
@@ -48,6 +52,9 @@ func compressStreams(in []byte) ([]byte, error) {
 			return nil, fmt.Errorf("pdf comprimeren: object %d houdt niet op", n)
 		}
 		if stream < 0 || stream > end {
+			if bytes.Contains(in[i:i+end], []byte("\n/CreationDate ")) {
+				info = n
+			}
 			out.Write(in[i : i+end+len("\nendobj\n")])
 			i += end + len("\nendobj\n")
 			continue
@@ -98,7 +105,22 @@ func compressStreams(in []byte) ([]byte, error) {
 		}
 		fmt.Fprintf(out, "%010d 00000 n \n", off)
 	}
-	out.Write(in[i+trailer : i+startxref])
+	// The trailer gains the file identifier PDF/A asks for, a digest of
+	// the file, so the same document gets the same one.
+	tr := in[i+trailer : i+startxref]
+	// fpdf takes the object before the catalogue for the document
+	// information, which it is not when there is an output intent.
+	if info > 0 {
+		tr = infoRef.ReplaceAll(tr, []byte(fmt.Sprintf("/Info %d 0 R", info)))
+	}
+	end := bytes.LastIndex(tr, []byte(">>"))
+	if end < 0 {
+		return nil, fmt.Errorf("pdf comprimeren: geen trailer")
+	}
+	id := md5.Sum(out.Bytes())
+	out.Write(tr[:end])
+	fmt.Fprintf(out, "/ID [<%x><%x>]\n", id, id)
+	out.Write(tr[end:])
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
 }

@@ -27,6 +27,7 @@ type Meta struct {
 	Subject string
 	Lang    string    // BCP 47, such as "nl" or "ar"
 	Created time.Time // fixed in tests, so the output is byte for byte the same
+	Archive bool      // PDF/A-2b, for documents that go into a file (pdfa.go)
 }
 
 // face is an embedded font family and the characters it has.
@@ -87,16 +88,21 @@ func newDoc(orientation string, size fpdf.SizeType, m Meta, rtl bool) *doc {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: size})
 	// fpdf reads past the end of a string that is not valid UTF-8 and panics.
 	valid := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-	p.SetTitle(valid(m.Title), true)
-	p.SetAuthor(valid(m.Author), true)
-	p.SetSubject(valid(m.Subject), true)
+	m.Title, m.Author, m.Subject = valid(m.Title), valid(m.Author), valid(m.Subject)
+	p.SetTitle(m.Title, true)
+	p.SetAuthor(m.Author, true)
+	p.SetSubject(m.Subject, true)
 	p.SetCreator("Samen Beslissen", true)
+	p.SetProducer(producer, true)
 	p.SetLang(m.Lang)
 	p.SetCreationDate(m.Created)
 	p.SetModificationDate(m.Created)
 	p.SetCatalogSort(true)
 	p.SetAutoPageBreak(false, 0)
 	p.SetCompression(false) // compressStreams does it, faster
+	if m.Archive {
+		archival(p, m)
+	}
 	return &doc{Fpdf: p, root: p, rtl: rtl, added: map[string]bool{}, widths: map[widthKey]float64{}, pictograms: map[string]fpdf.Template{}}
 }
 

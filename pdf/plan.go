@@ -64,7 +64,7 @@ func WritePlan(w io.Writer, p Plan) error {
 	p.Client.Name = cards.RemoveBSNs(p.Client.Name)
 	t := p.T
 	d := newDoc("P", fpdf.SizeType{Wd: 210, Ht: 297}, Meta{
-		Title: t("plan.title"), Author: p.Org.Name, Subject: t("plan.subject"), Lang: p.Lang, Created: p.Date,
+		Title: t("plan.title"), Author: p.Org.Name, Subject: t("plan.subject"), Lang: p.Lang, Created: p.Date, Archive: true,
 	}, p.RTL)
 	pl := &planWriter{doc: d, p: p}
 	d.SetFooterFunc(pl.footer)

@@ -87,7 +87,7 @@ func WriteReport(w io.Writer, r Report) error {
 func drawReport(r Report, total int) *doc {
 	t := r.T
 	d := newDoc("P", fpdf.SizeType{Wd: 210, Ht: 297}, Meta{
-		Title: t("report.title") + " " + r.Client.Name, Author: r.Org.Name, Subject: t("report.subject"), Lang: r.Lang, Created: r.Date,
+		Title: t("report.title") + " " + r.Client.Name, Author: r.Org.Name, Subject: t("report.subject"), Lang: r.Lang, Created: r.Date, Archive: true,
 	}, r.RTL)
 	rw := &reportWriter{doc: d, r: r, total: total}
 	d.SetFooterFunc(rw.footer)
