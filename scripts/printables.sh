@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Renders the printables of the example conversation to PNG pages for docs/:
 # a Dutch, an Arabic, a Farsi, a Tigrinya (also two-language) and a Turkish
-# plan, the overview, and a deck sheet front and back.
+# plan, the overview, a deck sheet front and back, and the group kit in
+# Dutch and Arabic (the instruction cards with two cards, the blank cards,
+# fronts and backs, and the worksheet).
 # Usage: scripts/printables.sh BINARY OUTDIR
 set -euo pipefail
 bin=$1 out=$2
@@ -17,6 +19,10 @@ for lang in fa ti tr; do run plan --sessie 1 --taal $lang --uit "$data/plan-$lan
 run plan --sessie 1 --taal ti --tweetalig --uit "$data/plan-ti-nl.pdf"
 run overzicht --sessie 1 --uit "$data/overzicht.pdf"
 run kaarten --kaarten schuldhulpverlening,taalcursus-nederlands,jobhunting,open-hiring,ips-jobcoaching,nazorg-werkcoach,kinderopvang-regelen,werkfit-traject --formaat a7 --uit "$data/kaarten.pdf"
+for lang in nl ar; do
+	run kaarten --groep --taal $lang --afloop=false --kaarten werkfit-traject,schuldhulpverlening --uit "$data/kit-$lang.pdf"
+	pdftoppm -png -r 50 "$data/kit-$lang.pdf" "$out/kit-$lang"
+done
 pdftoppm -png -r 60 -f 1 -l 1 "$data/plan-nl.pdf" "$out/plan-nl"
 pdftoppm -png -r 60 -f 1 -l 1 "$data/plan-ar.pdf" "$out/plan-ar"
 for p in plan-fa plan-ti plan-tr plan-ti-nl; do pdftoppm -png -r 60 -f 1 -l 1 "$data/$p.pdf" "$out/$p"; done
