@@ -15,11 +15,12 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-// TestWriteDeck_Backs prints every card of the catalogue alone, on A7 and
-// A6, in Dutch and Arabic, and reads its back as a client would: each pro
+// TestWriteDeck_Backs prints every card of the catalogue, and one with
+// more points than a back holds, on A7 and A6, in Dutch and Arabic, and reads its back as a client would: each pro
 // and con is there whole or not at all, and when something is left out the
 // back says "zie de app"; no text but the id and date is smaller than 8 pt;
 // the id and the catalogue's date are in the corner; the panels are green
@@ -28,7 +29,7 @@ func TestWriteDeck_Backs(t *testing.T) {
 	date := time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)
 	for _, lang := range []string{"nl", "ar"} {
 		for _, format := range []string{"a7", "a6"} {
-			all := exampleDeck(t, lang, 17)
+			all := exampleDeck(t, lang, catalogueSize(t))
 			// A card with more points than any back holds.
 			many := all.Cards[0]
 			many.ID = "veel-punten"
@@ -43,35 +44,46 @@ func TestWriteDeck_Backs(t *testing.T) {
 				many.Pros = append(many.Pros, fmt.Sprintf(pro, n))
 				many.Cons = append(many.Cons, fmt.Sprintf(con, n))
 			}
+			// One card to a sheet of its own size: one PDF, read back at once,
+			// each card's back on the page after its front.
+			dk := all
+			dk.Cards = append(all.Cards, many)
+			dk.Format, dk.Paper, dk.Bleed, dk.CatalogueDate = Formats[format], Formats[format], 0, date
+			dk.Org.Name = "Gemeente Voorbeeld aan de Lange Rivier"
+			var buf bytes.Buffer
+			if err := WriteDeck(&buf, dk); err != nil {
+				t.Fatal(err)
+			}
+			pages := strings.Split(pdfText(t, buf.Bytes()), "\f")
+			boxes := pageWords(t, buf.Bytes())
 			shortened := 0
-			for _, c := range append(all.Cards, many) {
-				dk := all
-				dk.Cards, dk.Format, dk.CatalogueDate = []cards.Card{c}, Formats[format], date
-				dk.Org.Name = "Gemeente Voorbeeld aan de Lange Rivier"
-				// Cards that lie upright on the sheet, so word boxes have
-				// the text's height: A7 with bleed, A6 without.
-				dk.Bleed = map[string]float64{"a7": Bleed, "a6": 0}[format]
-				var buf bytes.Buffer
-				if err := WriteDeck(&buf, dk); err != nil {
-					t.Fatal(err)
-				}
+			for i, c := range dk.Cards {
 				what := lang + " " + format + " " + c.ID
-				back := backPage(t, buf.Bytes())
+				back := pages[2*i+1]
 				if !strings.Contains(squeezed(back), squeezed(dk.Org.Name)) {
 					t.Errorf("%s: the foot does not read %q", what, dk.Org.Name)
 				}
 				if checkBack(t, what, back, c, dk.T("deck.seeapp"), lang) {
 					shortened++
 				}
-				checkBackSizes(t, what, buf.Bytes(), c.ID)
-				checkInsidePages(t, buf.Bytes(), what)
+				checkBackSizes(t, what, boxes[2*i+1], c.ID)
 			}
-			t.Logf("%s %s: %d of %d backs leave something to the app", lang, format, shortened, len(all.Cards)+1)
+			checkInsidePages(t, buf.Bytes(), lang+" "+format)
+			t.Logf("%s %s: %d of %d backs leave something to the app", lang, format, shortened, len(dk.Cards))
 			if format == "a6" && shortened > 1 {
-				t.Errorf("%s: %d A6 backs leave something out; an A6 back has room for a whole card", lang, shortened)
+				t.Errorf("%s: %d A6 backs leave something out; an A6 back has room for any card of the catalogue", lang, shortened)
 			}
 		}
 	}
+}
+
+// catalogueSize is how many cards the built-in catalogue has.
+func catalogueSize(t *testing.T) int {
+	cs, err := cards.ParseTOML("catalogus.toml", assets.Catalogue())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(cs)
 }
 
 // backPage returns the text of the second page, the back.
@@ -101,7 +113,21 @@ func bare(s string) string {
 // back left some out.
 func checkBack(t *testing.T, what, back string, c cards.Card, seeApp, lang string) bool {
 	t.Helper()
-	has := func(s string) bool { return strings.Contains(bare(back), bare(s)) }
+	page := bare(back)
+	has := func(s string) bool {
+		if lang != "ar" {
+			return strings.Contains(page, bare(s))
+		}
+		// pdftotext may read a Latin word in an Arabic line, with the
+		// word after it, out of order: every Arabic word must be there.
+		for _, w := range strings.Fields(s) {
+			arabic := strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Arabic, r) })
+			if arabic && !strings.Contains(page, bare(w)) {
+				return false
+			}
+		}
+		return true
+	}
 	short := !has(c.WhatYouDo)
 	for _, list := range [][]string{c.Pros, c.Cons} {
 		shown := 0
@@ -142,17 +168,24 @@ func checkBack(t *testing.T, what, back string, c cards.Card, seeApp, lang strin
 
 var bboxHeight = regexp.MustCompile(`yMin="([-0-9.]+)" xMax="[-0-9.]+" yMax="([-0-9.]+)">([^<]*)</word>`)
 
-// checkBackSizes fails on a word of the back, other than the id and date,
-// set smaller than minBackSize: Noto's word boxes are 1.36 times the size.
-func checkBackSizes(t *testing.T, what string, data []byte, id string) {
+// pageWords returns each page's words as pdftotext -bbox gives them.
+func pageWords(t *testing.T, data []byte) []string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "x.pdf")
 	os.WriteFile(path, data, 0o600)
-	out, err := exec.Command("pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-").Output()
+	out, err := exec.Command("pdftotext", "-bbox", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext -bbox: %v", err)
 	}
-	for _, m := range bboxHeight.FindAllStringSubmatch(string(out), -1) {
+	return strings.Split(string(out), "<page ")[1:]
+}
+
+// checkBackSizes fails on a word of a back's page, other than the id and
+// date, set smaller than minBackSize: Noto's word boxes are 1.36 times the
+// size.
+func checkBackSizes(t *testing.T, what, page, id string) {
+	t.Helper()
+	for _, m := range bboxHeight.FindAllStringSubmatch(page, -1) {
 		y0, _ := strconv.ParseFloat(m[1], 64)
 		y1, _ := strconv.ParseFloat(m[2], 64)
 		word := m[3]
