@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"math"
+
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
@@ -53,24 +55,29 @@ func (cw *cardWriter) contentBack(c cards.Card, r Rect, foot float64) {
 }
 
 // fitBack finds, to a quarter point, the largest size up to most at which
-// bc fits the box; at minBackSize it shortens bc until it fits.
+// bc fits the box; at minBackSize it shortens bc until it fits. Text takes
+// about the square of its size in area, so the search starts from that
+// guess and is mostly one or two steps from the answer.
 func (cw *cardWriter) fitBack(bc *backContent, box Rect, most float64) float64 {
-	fits := func(size float64) bool { return cw.backBody(cards.Card{}, *bc, box, size, false) <= box.H }
-	if fits(most) {
+	height := func(size float64) float64 { return cw.backBody(cards.Card{}, *bc, box, size, false) }
+	h := height(most)
+	if h <= box.H {
 		return most
 	}
-	if fits(minBackSize) {
-		lo, hi := minBackSize, most
-		for hi-lo > 0.25 {
-			if mid := (lo + hi) / 2; fits(mid) {
-				lo = mid
-			} else {
-				hi = mid
-			}
+	quarter := func(v float64) float64 { return math.Floor(v*4) / 4 }
+	size := max(minBackSize, quarter(most*math.Sqrt(box.H/h)))
+	if height(size) <= box.H {
+		for size+0.25 <= most && height(size+0.25) <= box.H {
+			size += 0.25
 		}
-		return lo
+		return size
 	}
-	for !fits(minBackSize) && bc.shorten() {
+	for size > minBackSize {
+		if size = max(minBackSize, size-0.25); height(size) <= box.H {
+			return size
+		}
+	}
+	for height(minBackSize) > box.H && bc.shorten() {
 	}
 	return minBackSize
 }

@@ -223,3 +223,18 @@ func TestVisualSpans(t *testing.T) {
 		t.Errorf("visualSpans = %q\nwant          %q", got, want)
 	}
 }
+
+// TestPlainLatin checks what plainLatin takes for granted: the first face
+// has every character it passes.
+func TestPlainLatin(t *testing.T) {
+	for r := rune(' '); r <= 0x17F; r++ {
+		if plainLatin(string(r)) && faceFor(r) != faces[0] {
+			t.Errorf("%U passes plainLatin but the first face lacks it", r)
+		}
+	}
+	for _, s := range []string{"a\tb", "a\u00a0b", "مرحبا", "Ωmega", "ẞ"} {
+		if plainLatin(s) {
+			t.Errorf("plainLatin(%q) = true", s)
+		}
+	}
+}

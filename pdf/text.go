@@ -63,6 +63,9 @@ func reverseClusters(s string) string {
 // Spaces and punctuation stay with the text around them. A character that
 // no face has, such as an emoji, is drawn as "?" rather than as nothing.
 func splitFaces(text string) []span {
+	if plainLatin(text) {
+		return []span{{text, faces[0]}}
+	}
 	var out []span
 	var b strings.Builder
 	var cur *face
@@ -91,6 +94,18 @@ func splitFaces(text string) []span {
 	}
 	flush()
 	return out
+}
+
+// plainLatin reports whether every character of s is one the first face
+// has and splitFaces would keep as it is: printable ASCII, a plain space,
+// and the accented letters of Latin-1 and Latin Extended-A. Most lines are.
+func plainLatin(s string) bool {
+	for _, r := range s {
+		if !(r >= ' ' && r <= '~' || r >= 0xC0 && r <= 0x17F) {
+			return false
+		}
+	}
+	return true
 }
 
 // faceFor returns the first face with a glyph for r, or nil.
