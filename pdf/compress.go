@@ -51,7 +51,9 @@ func compressStreams(in []byte) ([]byte, error) {
 		if end < 0 {
 			return nil, fmt.Errorf("pdf comprimeren: object %d houdt niet op", n)
 		}
-		if stream < 0 || stream > end {
+		// A stream's dictionary ends just before the keyword; elsewhere
+		// the bytes could only be in a string, such as a UTF-16 title.
+		if stream < 0 || stream > end || !bytes.HasSuffix(in[i:i+stream], []byte(">>")) {
 			if bytes.Contains(in[i:i+end], []byte("\n/CreationDate ")) {
 				info = n
 			}

@@ -52,3 +52,17 @@ func TestCompressStreams_Refuses(t *testing.T) {
 		}
 	}
 }
+
+// TestCompressStreams_TitleLikeAStream gives a document a title whose
+// UTF-16 form holds the bytes of "\nstream\n", as a client's name could.
+func TestCompressStreams_TitleLikeAStream(t *testing.T) {
+	r := exampleReport(t, "nl")
+	r.Client.Name = "\u0A73\u7472\u6561\u6D0A" // UTF-16: 0A 73 74 72 65 61 6D 0A
+	var buf bytes.Buffer
+	if err := WriteReport(&buf, r); err != nil {
+		t.Fatalf("a report for %q: %v", r.Client.Name, err)
+	}
+	if pages(t, buf.Bytes()) == 0 {
+		t.Error("the report does not read back")
+	}
+}
