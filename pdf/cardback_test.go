@@ -86,12 +86,6 @@ func catalogueSize(t *testing.T) int {
 	return len(cs)
 }
 
-// backPage returns the text of the second page, the back.
-func backPage(t *testing.T, data []byte) string {
-	t.Helper()
-	return strings.Split(pdfText(t, data), "\f")[1]
-}
-
 // bare is text as pdftotext reads it back, comparable in any script:
 // squeezed, and of a text with Arabic only its Arabic letters (pdftotext
 // moves a Latin word in an Arabic line, and the brackets and commas around
