@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/samenbeslissen/samenbeslissen/app/quiet"
 	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage"
@@ -190,6 +191,7 @@ func (s *windowStart) close() error {
 // damaged database is moved aside and the latest backup offered. What Fyne
 // remembers (preferences) is kept in dataDir.
 func runWindow(dataDir string, store catalogueStore, dbPath string, session int64, lang string, stderr io.Writer) int {
+	quiet.Restore() // the toolkit's own messages help when a window misbehaves
 	start, startErr := startWindow(store, dbPath)
 
 	a := fyneapp.NewWithID(ID)
