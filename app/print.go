@@ -205,6 +205,7 @@ func writePDF(path string, draw func(io.Writer) error) error {
 func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) } // every command, in Dutch
 	out := fs.String("uit", "", "")
 	lang := fs.String("taal", "nl", "")
 	session := fs.Int64("sessie", 0, "")
@@ -273,6 +274,7 @@ func parseOffset(s string) (pdf.Size, error) {
 func runOrganisation(db *storage.DB, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("gemeente", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) } // every command, in Dutch
 	o, err := db.Organisation()
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -255,6 +255,7 @@ func newInzageSession(s cards.Session) inzageSession {
 func runReport(p printer, cmd string, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) } // every command, in Dutch
 	out := fs.String("uit", "", "")
 	lang := fs.String("taal", "nl", "")
 	session := fs.Int64("sessie", 0, "")

@@ -70,6 +70,7 @@ func (s catalogueStore) runTranslation(args []string, stdout, stderr io.Writer) 
 	}
 	fs := flag.NewFlagSet("vertaling", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) } // every command, in Dutch
 	lang := fs.String("taal", "", "")
 	if err := fs.Parse(args[1:]); err != nil || fs.NArg() != 1 || *lang == "" {
 		fmt.Fprintln(stderr, "gebruik: samenbeslissen catalogus vertaling exporteer|importeer --taal TAAL BESTAND.xlsx")
