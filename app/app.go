@@ -52,6 +52,9 @@ const usage = `Gebruik:
                                                 het gespreksverslag voor het dossier, met de notities
   samenbeslissen inzage --client ID --uit inzage.zip
                                                 alles van één cliënt (inzage): verslagen, plannen en gegevens.json
+  samenbeslissen zelftest                       controleer of alles werkt: database, mappen, catalogus,
+                                                vertalingen, lettertypen en afdrukken (verandert niets)
+  samenbeslissen versie                         welke versie dit is
 
   --data MAP      map voor de gegevens van de app (standaard: %s)
   --db BESTAND    de database (standaard: samenbeslissen.db in die map)
@@ -84,6 +87,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch rest := fs.Args(); {
 	case len(rest) == 0:
 		return runWindow(*dataDir, store, *dbPath, *session, *lang, stderr)
+	case rest[0] == "zelftest":
+		return selfTest{dataDir: *dataDir, dbPath: *dbPath, store: store, font: assets.Font}.run(stdout)
+	case rest[0] == "versie":
+		fmt.Fprintf(stdout, "Samen Beslissen %s\n", Version)
+		return 0
 	case rest[0] == "voorbeeld":
 		return runExample(store, *dataDir, *dbPath, flagSet, stdout, stderr)
 	case rest[0] == "plan" || rest[0] == "overzicht" || rest[0] == "kaarten" || rest[0] == "gemeente" || rest[0] == "verslag" || rest[0] == "inzage":

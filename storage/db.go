@@ -125,6 +125,11 @@ func dsn(path string, readOnly bool) string {
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
+// Check reads the database at path without changing it, as Open does before
+// it writes: nil when the file is a sound SQLite database whose schema this
+// app knows, or when there is no file yet.
+func Check(path string) error { return checkExisting(path) }
+
 // checkExisting refuses a file that is not a sound SQLite database, or whose
 // schema is newer than ours, before anything could write to it (turning on
 // WAL already writes to the file's header). It reads the file as immutable

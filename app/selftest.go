@@ -1,0 +1,199 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/locales"
+	"github.com/samenbeslissen/samenbeslissen/pdf"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+	"github.com/samenbeslissen/samenbeslissen/ui"
+)
+
+// The self-test (samenbeslissen zelftest) is for a municipality's IT
+// department: after installing, or when a laptop misbehaves, it checks
+// what the app needs without changing anything, and says in Dutch either
+// "Alles werkt" or what is wrong.
+
+// selfTest checks one installation.
+type selfTest struct {
+	dataDir, dbPath string
+	store           catalogueStore
+	font            func(name string) ([]byte, bool) // assets.Font; a test takes one away
+}
+
+// check is one line of the self-test's report.
+type check struct {
+	what string
+	err  error
+	ok   string // what was found, when it works
+}
+
+// fontFiles are the fonts the printables and the client view need.
+var fontFiles = []string{
+	"NotoSans-Regular", "NotoSans-Bold", "NotoSansArabic-Regular", "NotoSansArabic-Bold",
+	"NotoSansEthiopic-Regular", "NotoSansEthiopic-Bold",
+}
+
+// run does every check and writes the report; it returns the exit code.
+func (st selfTest) run(stdout io.Writer) int {
+	checks := []check{st.database(), st.folder("Opslagmap", st.dataDir), st.folder("Map voor reservekopieën", storage.BackupsOf(st.dbPath).Dir)}
+	cat, c := st.catalogue()
+	checks = append(checks, c, st.translations(), st.fonts())
+	if cat != nil {
+		checks = append(checks, st.printing(cat))
+	}
+	failed := 0
+	for _, c := range checks {
+		if c.err != nil {
+			failed++
+			fmt.Fprintf(stdout, "✗ %s: %v\n", c.what, c.err)
+			continue
+		}
+		fmt.Fprintf(stdout, "✓ %s: %s\n", c.what, c.ok)
+	}
+	if failed > 0 {
+		fmt.Fprintf(stdout, "Er is iets mis (%d van de %d onderdelen). Lees hierboven wat er mis is.\n", failed, len(checks))
+		return 1
+	}
+	fmt.Fprintln(stdout, "Alles werkt.")
+	return 0
+}
+
+// database reads the database without changing it.
+func (st selfTest) database() check {
+	c := check{what: "Database"}
+	if _, err := os.Stat(st.dbPath); errors.Is(err, fs.ErrNotExist) {
+		c.ok = fmt.Sprintf("nog geen database; die komt bij de eerste start in %s", st.dbPath)
+		return c
+	}
+	if c.err = storage.Check(st.dbPath); c.err == nil {
+		c.ok = fmt.Sprintf("%s is in orde", st.dbPath)
+	}
+	return c
+}
+
+// folder checks that a file can be made in dir, or in the folder that
+// will hold it when dir does not exist yet, and removes it again.
+func (st selfTest) folder(what, dir string) check {
+	c := check{what: what}
+	existing := dir
+	for {
+		if _, err := os.Stat(existing); err == nil {
+			break
+		}
+		parent := filepath.Dir(existing)
+		if parent == existing {
+			break
+		}
+		existing = parent
+	}
+	f, err := os.CreateTemp(existing, ".zelftest-*")
+	if err != nil {
+		c.err = fmt.Errorf("in %s kan de app niet schrijven (%v). Geef de gebruiker schrijfrechten op die map, of kies een andere met --data", existing, err)
+		return c
+	}
+	f.Close()
+	os.Remove(f.Name())
+	c.ok = fmt.Sprintf("%s is schrijfbaar", dir)
+	if existing != dir {
+		c.ok = fmt.Sprintf("%s kan gemaakt worden in %s", dir, existing)
+	}
+	return c
+}
+
+// catalogue loads the catalogue in use.
+func (st selfTest) catalogue() (*cards.Catalogue, check) {
+	c := check{what: "Catalogus"}
+	cat, notice, err := st.store.current()
+	switch {
+	case err != nil:
+		c.err = err
+	case notice != "":
+		c.err = errors.New(notice)
+	default:
+		c.ok = fmt.Sprintf("%d kaarten", cat.Len())
+	}
+	return cat, c
+}
+
+// translations loads the interface texts and the card texts of every
+// client language.
+func (st selfTest) translations() check {
+	c := check{what: "Vertalingen"}
+	for _, lang := range ui.ClientLanguages {
+		if _, err := locales.New(lang); err != nil {
+			c.err = fmt.Errorf("%s: %w", lang, err)
+			return c
+		}
+		if _, err := assets.CardTranslations(lang); err != nil {
+			c.err = fmt.Errorf("kaartteksten %s: %w", lang, err)
+			return c
+		}
+	}
+	c.ok = fmt.Sprintf("%d talen", len(ui.ClientLanguages))
+	return c
+}
+
+// fonts checks that every font is there and can be read.
+func (st selfTest) fonts() check {
+	c := check{what: "Lettertypen"}
+	for _, name := range fontFiles {
+		data, ok := st.font(name)
+		if !ok {
+			c.err = fmt.Errorf("%s.ttf ontbreekt in deze versie van de app. Installeer de app opnieuw", name)
+			return c
+		}
+		if _, err := sfnt.Parse(data); err != nil {
+			c.err = fmt.Errorf("%s.ttf is beschadigd (%v). Installeer de app opnieuw", name, err)
+			return c
+		}
+	}
+	c.ok = fmt.Sprintf("%d lettertypen", len(fontFiles))
+	return c
+}
+
+// printing draws a plan and a page of cards in every client language, in
+// memory.
+func (st selfTest) printing(cat *cards.Catalogue) check {
+	c := check{what: "Afdrukken"}
+	all := cat.Cards()
+	for _, lang := range ui.ClientLanguages {
+		tr, t, err := language(lang)
+		if err != nil {
+			c.err = fmt.Errorf("%s: %w", lang, err)
+			return c
+		}
+		ctx := pdf.Context{Org: cards.Organisation{Name: "Gemeente"}, Lang: lang, RTL: rtl(lang), T: tr.T}
+		s := cards.NewSession()
+		s.Goal = tr.T("plan.title")
+		for _, card := range all[:min(2, len(all))] {
+			s.Options = append(s.Options, cards.NewOption(translated(card, t)))
+		}
+		if len(s.Options) > 0 {
+			s.Decision = s.Options[0].Card.ID
+		}
+		if err := pdf.WritePlan(io.Discard, pdf.Plan{Context: ctx, Client: cards.Client{Name: "Zelftest"}, Session: s}); err != nil {
+			c.err = fmt.Errorf("plan in het %s: %w", lang, err)
+			return c
+		}
+		deck := pdf.Deck{Context: ctx, Paper: pdf.Papers["a4"], Format: pdf.Formats["a6"]}
+		for _, card := range all[:min(4, len(all))] {
+			deck.Cards = append(deck.Cards, translated(card, t))
+		}
+		if err := pdf.WriteDeck(io.Discard, deck); err != nil {
+			c.err = fmt.Errorf("kaarten in het %s: %w", lang, err)
+			return c
+		}
+	}
+	c.ok = fmt.Sprintf("plan en kaarten in %d talen", len(ui.ClientLanguages))
+	return c
+}

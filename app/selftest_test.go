@@ -1,0 +1,77 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+)
+
+// TestSelfTest runs zelftest on a fresh machine and on installations with
+// one thing wrong each, and reads what it says as IT would.
+func TestSelfTest(t *testing.T) {
+	tests := []struct {
+		name    string
+		breakIt func(t *testing.T, data string, st *selfTest)
+		want    string // the line that names the problem; "" for none
+		fails   int    // how many parts fail
+	}{
+		{"fresh", func(*testing.T, string, *selfTest) {}, "", 0},
+		{"damaged database", func(t *testing.T, data string, st *selfTest) {
+			os.MkdirAll(data, 0o700)
+			os.WriteFile(st.dbPath, []byte("dit is geen database, maar een brief"), 0o600)
+		}, "✗ Database: " + "DATA/samenbeslissen.db", 1},
+		{"unreadable catalogue", func(t *testing.T, data string, st *selfTest) {
+			os.MkdirAll(data, 0o700)
+			os.WriteFile(storage.NewCatalogueFile(data).Path, []byte("[[instrument]\nkapot"), 0o600)
+		}, "✗ Catalogus: De catalogus van de gemeente kan niet gelezen worden", 1},
+		{"font absent", func(t *testing.T, data string, st *selfTest) {
+			st.font = func(name string) ([]byte, bool) {
+				if name == "NotoSansArabic-Bold" {
+					return nil, false
+				}
+				return assets.Font(name)
+			}
+		}, "✗ Lettertypen: NotoSansArabic-Bold.ttf ontbreekt", 1},
+		{"data folder is a file", func(t *testing.T, data string, st *selfTest) {
+			os.WriteFile(data, []byte("geen map"), 0o600)
+		}, "✗ Opslagmap: in DATA kan de app niet schrijven", 4}, // and the database, backups and catalogue in it
+	}
+	for _, tt := range tests {
+		data := filepath.Join(t.TempDir(), "gegevens")
+		dbPath := filepath.Join(data, storage.DatabaseFileName)
+		st := selfTest{dataDir: data, dbPath: dbPath, store: newCatalogueStore(data), font: assets.Font}
+		tt.breakIt(t, data, &st)
+		var out strings.Builder
+		code := st.run(&out)
+		report := strings.ReplaceAll(out.String(), data, "DATA")
+		if tt.want == "" {
+			if code != 0 || !strings.HasSuffix(report, "Alles werkt.\n") || strings.Contains(report, "✗") {
+				t.Errorf("%s: exit %d:\n%s", tt.name, code, report)
+			}
+			if _, err := os.Stat(data); err == nil {
+				t.Errorf("%s: the self-test made %s", tt.name, data)
+			}
+			continue
+		}
+		if code != 1 || !strings.Contains(report, tt.want) || !strings.Contains(report, fmt.Sprintf("Er is iets mis (%d van de", tt.fails)) {
+			t.Errorf("%s: exit %d, want 1 and %q:\n%s", tt.name, code, tt.want, report)
+		}
+	}
+}
+
+// TestSelfTest_Command runs the command as IT types it.
+func TestSelfTest_Command(t *testing.T) {
+	var out, errOut strings.Builder
+	if code := run([]string{"--data", t.TempDir(), "zelftest"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "Alles werkt.") {
+		t.Errorf("zelftest: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"versie"}, &out, &errOut); code != 0 || out.String() != "Samen Beslissen "+Version+"\n" {
+		t.Errorf("versie: exit %d, %q", code, out.String())
+	}
+}
