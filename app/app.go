@@ -137,19 +137,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 // the command line, which starts no window, uses the same folder.
 func defaultDataDir() string {
 	home, _ := os.UserHomeDir()
-	var dir string
-	switch runtime.GOOS {
-	case "darwin":
-		dir = filepath.Join(home, "Library", "Preferences")
-	case "windows":
-		dir = filepath.Join(home, "AppData", "Roaming")
-	default:
-		var err error
-		if dir, err = os.UserConfigDir(); err != nil {
-			dir = filepath.Join(home, ".config")
-		}
+	config, err := os.UserConfigDir()
+	if err != nil {
+		config = filepath.Join(home, ".config")
 	}
-	return filepath.Join(dir, "fyne", ID)
+	return dataDirFor(runtime.GOOS, os.Getenv, home, config)
+}
+
+// dataDirFor is the default data folder on a system. On Windows it is in
+// %LOCALAPPDATA%, never in the roaming %APPDATA% that a municipality may
+// keep on a network share, where SQLite is not safe.
+func dataDirFor(goos string, getenv func(string) string, home, config string) string {
+	switch goos {
+	case "windows":
+		local := getenv("LOCALAPPDATA")
+		if local == "" {
+			local = filepath.Join(home, "AppData", "Local")
+		}
+		return filepath.Join(local, "SamenBeslissen")
+	case "darwin":
+		return filepath.Join(home, "Library", "Preferences", "fyne", ID)
+	}
+	return filepath.Join(config, "fyne", ID)
 }
 
 // windowStart is what the window needs from disk: taken and opened before

@@ -82,6 +82,9 @@ type Options struct {
 // OpenWith is Open with options. The database, its write-ahead log and its
 // folder are readable by this user only.
 func OpenWith(path string, o Options) (*DB, error) {
+	if err := refuseNetwork(path); err != nil {
+		return nil, err
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("map voor de database maken: %w", describe(err))
@@ -128,7 +131,12 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // Check reads the database at path without changing it, as Open does before
 // it writes: nil when the file is a sound SQLite database whose schema this
 // app knows, or when there is no file yet.
-func Check(path string) error { return checkExisting(path) }
+func Check(path string) error {
+	if err := refuseNetwork(path); err != nil {
+		return err
+	}
+	return checkExisting(path)
+}
 
 // checkExisting refuses a file that is not a sound SQLite database, or whose
 // schema is newer than ours, before anything could write to it (turning on
