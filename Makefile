@@ -13,7 +13,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libwayland-dev libxkbcommon-dev wayland-protocols \
 	poppler-utils qpdf liblcms2-utils xvfb xauth imagemagick xdotool openbox x11-utils fonts-noto-core
 
-.PHONY: run test build deps bench bench-printables screenshot fuzz
+.PHONY: run test build deps bench bench-printables screenshot fuzz windows msi package check-packages
 
 run: deps build
 	LANG=nl_NL.UTF-8 ./$(BIN) # the UI language is our own; this only stops Fyne logging about "C"
@@ -69,16 +69,53 @@ bench-printables: deps build
 # Installs missing Debian packages: quietly with apt-get as root, otherwise
 # it prints the command to run. Installed packages are not touched again.
 deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing: $$missing"; \
-			DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
-		else \
-			echo "Missing packages. Run: sudo apt-get install -y $$missing"; exit 1; \
-		fi; \
-	fi
+	@$(call install,$(DEB_PACKAGES))
+
+# install installs the Debian packages of $(1) that are missing: quietly
+# with apt-get as root, otherwise it prints the command to run.
+define install
+missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+if [ -n "$$missing" ]; then \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing: $$missing"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	else \
+		echo "Missing packages. Run: sudo apt-get install -y $$missing"; exit 1; \
+	fi; \
+fi
+endef
+
+# Installers, into dist/ (see the README's part for IT departments): the
+# Windows program cross-compiled with mingw-w64, with its icon and version
+# information (the fyne tool), the per-user MSI (wixl) and a portable zip,
+# and the Linux package (tar.xz with desktop entry and icon). The first
+# build takes about 12 minutes for Windows and 7 for Linux on 2 cores.
+VERSION := $(shell sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)
+FYNE := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+PACKAGING_PACKAGES := gcc-mingw-w64-x86-64 msitools wixl zip imagemagick
+
+windows: deps
+	@$(call install,$(PACKAGING_PACKAGES))
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package -os windows --release
+	mkdir -p dist && mv "Samen Beslissen.exe" dist/samenbeslissen.exe
+
+msi: windows
+	convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 dist/samenbeslissen.ico
+	wixl -D Version=$(VERSION) -D Exe=dist/samenbeslissen.exe -D Icon=dist/samenbeslissen.ico \
+		-o dist/SamenBeslissen-$(VERSION).msi packaging/windows/samenbeslissen.wxs
+	rm -rf dist/zip && mkdir -p dist/zip/SamenBeslissen
+	cp dist/samenbeslissen.exe packaging/windows/LEESMIJ.txt dist/zip/SamenBeslissen/
+	cd dist/zip && rm -f ../SamenBeslissen-$(VERSION)-windows.zip && zip -qr ../SamenBeslissen-$(VERSION)-windows.zip SamenBeslissen
+	rm -rf dist/zip
+
+package: deps
+	$(FYNE) package -os linux --release
+	mkdir -p dist && mv "Samen Beslissen.tar.xz" dist/SamenBeslissen-$(VERSION)-linux.tar.xz
+
+# Builds every installer and reads them back (packaging/dist_test.go).
+check-packages: msi package
+	SAMENBESLISSEN_DIST=$(CURDIR)/dist $(GO) test ./packaging -count=1 -v
 
 # Screenshots of the running app under Xvfb, and the printables rendered to
 # PNG, as in docs/.

@@ -64,6 +64,7 @@ const usage = `Gebruik:
 // Main runs the app with command-line arguments args (without the program
 // name) and returns the exit code.
 func Main(args []string) int {
+	attachConsole(args)
 	return run(args, os.Stdout, os.Stderr)
 }
 
