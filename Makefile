@@ -92,10 +92,14 @@ endef
 # and the Linux package (tar.xz with desktop entry and icon). The first
 # build takes about 12 minutes for Windows and 7 for Linux on 2 cores.
 VERSION := $(shell sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)
-FYNE := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+FYNE := bin/fyne
+
+# The fyne tool, built for this machine (not with the Windows compiler).
+bin/fyne:
+	GOBIN=$(CURDIR)/bin $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 PACKAGING_PACKAGES := gcc-mingw-w64-x86-64 msitools wixl zip imagemagick
 
-windows: deps
+windows: deps bin/fyne
 	@$(call install,$(PACKAGING_PACKAGES))
 	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package -os windows --release
 	mkdir -p dist && mv "Samen Beslissen.exe" dist/samenbeslissen.exe
@@ -109,7 +113,7 @@ msi: windows
 	cd dist/zip && rm -f ../SamenBeslissen-$(VERSION)-windows.zip && zip -qr ../SamenBeslissen-$(VERSION)-windows.zip SamenBeslissen
 	rm -rf dist/zip
 
-package: deps
+package: deps bin/fyne
 	$(FYNE) package -os linux --release
 	mkdir -p dist && mv "Samen Beslissen.tar.xz" dist/SamenBeslissen-$(VERSION)-linux.tar.xz
 
