@@ -101,7 +101,9 @@ PACKAGING_PACKAGES := gcc-mingw-w64-x86-64 msitools wixl zip imagemagick
 
 windows: deps bin/fyne
 	@$(call install,$(PACKAGING_PACKAGES))
-	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package -os windows --release
+	cp FyneApp.toml bin/FyneApp.toml.kept # fyne package --release counts up its Build
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 $(FYNE) package -os windows --release; \
+		status=$$?; mv bin/FyneApp.toml.kept FyneApp.toml; exit $$status
 	mkdir -p dist && mv "Samen Beslissen.exe" dist/samenbeslissen.exe
 
 msi: windows
@@ -114,7 +116,8 @@ msi: windows
 	rm -rf dist/zip
 
 package: deps bin/fyne
-	$(FYNE) package -os linux --release
+	cp FyneApp.toml bin/FyneApp.toml.kept
+	$(FYNE) package -os linux --release; status=$$?; mv bin/FyneApp.toml.kept FyneApp.toml; exit $$status
 	mkdir -p dist && mv "Samen Beslissen.tar.xz" dist/SamenBeslissen-$(VERSION)-linux.tar.xz
 
 # Builds every installer and reads them back (packaging/dist_test.go).
