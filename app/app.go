@@ -82,14 +82,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flagSet := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { flagSet[f.Name] = true })
 	store := newCatalogueStore(*dataDir)
+	exe, _ := os.Executable()
+	mun, munErr := loadMunicipal(municipalPaths(runtime.GOOS, filepath.Dir(exe), os.Getenv))
+	if mun != nil {
+		store.shared = mun.Catalogue
+	}
 	if *dbPath == "" {
 		*dbPath = filepath.Join(*dataDir, storage.DatabaseFileName)
 	}
-	switch rest := fs.Args(); {
+	rest := fs.Args()
+	if munErr != nil && len(rest) > 0 && rest[0] != "zelftest" {
+		fmt.Fprintln(stderr, munErr) // nothing runs half set up; the window says it too
+		return 1
+	}
+	switch {
 	case len(rest) == 0:
-		return runWindow(*dataDir, store, *dbPath, *session, *lang, stderr)
+		return runWindow(*dataDir, store, *dbPath, *session, *lang, mun, munErr, stderr)
 	case rest[0] == "zelftest":
-		return selfTest{dataDir: *dataDir, dbPath: *dbPath, store: store, font: assets.Font}.run(stdout)
+		return selfTest{dataDir: *dataDir, dbPath: *dbPath, store: store, font: assets.Font, mun: mun, munErr: munErr}.run(stdout)
 	case rest[0] == "versie":
 		fmt.Fprintf(stdout, "Samen Beslissen %s\n", Version)
 		return 0
@@ -114,13 +124,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		defer db.Close()
-		if rest[0] == "gemeente" {
-			return runOrganisation(db, rest[1:], stdout, stderr)
+		p := printer{db: db, cat: cat, now: time.Now, mun: mun}
+		switch rest[0] {
+		case "gemeente":
+			return runOrganisation(p, rest[1:], stdout, stderr)
+		case "verslag", "inzage":
+			return runReport(p, rest[0], rest[1:], stdout, stderr)
 		}
-		if rest[0] == "verslag" || rest[0] == "inzage" {
-			return runReport(printer{db: db, cat: cat, now: time.Now}, rest[0], rest[1:], stdout, stderr)
-		}
-		return runPrint(printer{db: db, cat: cat, now: time.Now}, rest[0], rest[1:], stdout, stderr)
+		return runPrint(p, rest[0], rest[1:], stdout, stderr)
 	case rest[0] == "catalogus":
 		return runCatalogue(store, rest[1:], stdout, stderr)
 	case rest[0] == "help" || rest[0] == "hulp":
@@ -208,9 +219,13 @@ func (s *windowStart) close() error {
 // copy holding the lock, the window says why and the exit code is 1; a
 // damaged database is moved aside and the latest backup offered. What Fyne
 // remembers (preferences) is kept in dataDir.
-func runWindow(dataDir string, store catalogueStore, dbPath string, session int64, lang string, stderr io.Writer) int {
+func runWindow(dataDir string, store catalogueStore, dbPath string, session int64, lang string, mun *municipal, munErr error, stderr io.Writer) int {
 	quiet.Restore() // the toolkit's own messages help when a window misbehaves
-	start, startErr := startWindow(store, dbPath)
+	var start *windowStart
+	startErr := munErr // a settings file with a mistake: the window says so, and nothing more
+	if startErr == nil {
+		start, startErr = startWindow(store, dbPath)
+	}
 
 	a := fyneapp.NewWithID(ID)
 	prefs, err := loadPreferences(preferencesPath(dataDir), func(err error) { fmt.Fprintln(stderr, err) })
@@ -226,7 +241,7 @@ func runWindow(dataDir string, store catalogueStore, dbPath string, session int6
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(ui.Theme())
 	w := a.NewWindow("Samen Beslissen")
-	wa := &windowApp{w: w, store: store, dbPath: dbPath, lang: lang, stderr: stderr}
+	wa := &windowApp{w: w, store: store, dbPath: dbPath, lang: lang, stderr: stderr, mun: mun}
 	if startErr == nil {
 		startErr = wa.open(start, session)
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/cards"
@@ -24,10 +25,12 @@ var cliText, _ = locales.New(locales.Source.String())
 type catalogueStore struct {
 	file         storage.CatalogueFile
 	translations storage.Translations // the municipality's own, of its own cards
+	dataDir      string
+	shared       string // the settings file's shared catalogue, loaded at start
 }
 
 func newCatalogueStore(dataDir string) catalogueStore {
-	return catalogueStore{file: storage.NewCatalogueFile(dataDir), translations: storage.NewTranslations(dataDir)}
+	return catalogueStore{file: storage.NewCatalogueFile(dataDir), translations: storage.NewTranslations(dataDir), dataDir: dataDir}
 }
 
 // CardTexts returns the cards' texts in a language: the app's own
@@ -55,6 +58,11 @@ func builtIn() (*cards.Catalogue, error) {
 // it falls back to the built-in one, leaves the file alone and says so in
 // notice.
 func (s catalogueStore) current() (cat *cards.Catalogue, notice string, err error) {
+	if s.shared != "" {
+		if sharedNotice := newSharedCatalogue(s.shared, s, s.dataDir).update(); sharedNotice != "" {
+			defer func() { notice = strings.TrimSpace(sharedNotice + "\n\n" + notice) }()
+		}
+	}
 	cs, found, err := s.file.Load()
 	if found && err == nil {
 		return cards.NewCatalogue(cs), "", nil

@@ -26,7 +26,22 @@ type printer struct {
 	db    *storage.DB
 	cat   *cards.Catalogue
 	now   func() time.Time
-	files string // where the window's printables go
+	files string     // where the window's printables go
+	mun   *municipal // what the municipality's settings file fixes, if any
+}
+
+// organisation is the municipality on the printables: as the settings file
+// fixes it, or as set on this laptop.
+func (p printer) organisation() (cards.Organisation, error) {
+	if p.mun != nil && p.mun.Org.Name != "" {
+		return p.mun.Org, nil
+	}
+	return p.db.Organisation()
+}
+
+// errFixedOrganisation says where the municipality was fixed.
+func (p printer) errFixedOrganisation() error {
+	return fmt.Errorf("de gemeente op de afdrukken is vastgelegd door de ICT-afdeling in %s; daar kan het worden veranderd", p.mun.Path)
 }
 
 // rtl says which languages are written right to left.
@@ -53,7 +68,7 @@ func translated(c cards.Card, t cards.Translations) cards.Card {
 // context returns what every printable needs, and the card texts of the
 // language.
 func (p printer) context(lang string) (pdf.Context, cards.Translations, error) {
-	org, err := p.db.Organisation()
+	org, err := p.organisation()
 	if err != nil {
 		return pdf.Context{}, nil, err
 	}
@@ -207,7 +222,11 @@ func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) in
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) } // every command, in Dutch
 	out := fs.String("uit", "", "")
-	lang := fs.String("taal", "nl", "")
+	defaultLang := "nl"
+	if p.mun != nil && p.mun.Language != "" {
+		defaultLang = p.mun.Language // as the municipality set it
+	}
+	lang := fs.String("taal", defaultLang, "")
 	session := fs.Int64("sessie", 0, "")
 	ids := fs.String("kaarten", "", "")
 	blank := fs.Bool("leeg", false, "")
@@ -270,8 +289,14 @@ func parseOffset(s string) (pdf.Size, error) {
 	return pdf.Size{W: x, H: y}, nil
 }
 
-// runOrganisation sets the municipality's name, contact and logo.
-func runOrganisation(db *storage.DB, args []string, stdout, stderr io.Writer) int {
+// runOrganisation sets the municipality's name, contact and logo, unless
+// the municipality's settings file fixes them.
+func runOrganisation(p printer, args []string, stdout, stderr io.Writer) int {
+	if p.mun != nil && p.mun.Org.Name != "" {
+		fmt.Fprintln(stderr, p.errFixedOrganisation())
+		return 1
+	}
+	db := p.db
 	fs := flag.NewFlagSet("gemeente", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintf(stderr, usage, defaultDataDir()) } // every command, in Dutch
@@ -344,6 +369,11 @@ func (p printer) PrintDeck(ids []string, c ui.DeckChoice) (string, error) {
 }
 
 // Organisation and SetOrganisation pass the municipality's settings on.
-func (p printer) Organisation() (cards.Organisation, error) { return p.db.Organisation() }
+func (p printer) Organisation() (cards.Organisation, error) { return p.organisation() }
 
-func (p printer) SetOrganisation(o cards.Organisation) error { return p.db.SetOrganisation(o) }
+func (p printer) SetOrganisation(o cards.Organisation) error {
+	if p.mun != nil && p.mun.Org.Name != "" {
+		return p.errFixedOrganisation()
+	}
+	return p.db.SetOrganisation(o)
+}

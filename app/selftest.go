@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -28,6 +29,8 @@ type selfTest struct {
 	dataDir, dbPath string
 	store           catalogueStore
 	font            func(name string) ([]byte, bool) // assets.Font; a test takes one away
+	mun             *municipal                       // the municipality's settings file, if any
+	munErr          error                            // what is wrong with it
 }
 
 // check is one line of the self-test's report.
@@ -45,7 +48,10 @@ var fontFiles = []string{
 
 // run does every check and writes the report; it returns the exit code.
 func (st selfTest) run(stdout io.Writer) int {
-	checks := []check{st.database(), st.folder("Opslagmap", st.dataDir), st.folder("Map voor reservekopieën", storage.BackupsOf(st.dbPath).Dir)}
+	checks := []check{st.settings(), st.database(), st.folder("Opslagmap", st.dataDir), st.folder("Map voor reservekopieën", storage.BackupsOf(st.dbPath).Dir)}
+	if st.mun != nil && st.mun.Catalogue != "" {
+		checks = append(checks, st.sharedCatalogue())
+	}
 	cat, c := st.catalogue()
 	checks = append(checks, c, st.translations(), st.fonts())
 	if cat != nil {
@@ -66,6 +72,36 @@ func (st selfTest) run(stdout io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "Alles werkt.")
 	return 0
+}
+
+// settings reports the municipality's settings file.
+func (st selfTest) settings() check {
+	c := check{what: "Instellingen van de gemeente", err: st.munErr}
+	switch {
+	case st.munErr != nil:
+	case st.mun == nil:
+		c.ok = "geen " + MunicipalFileName + "; deze laptop is zelf ingesteld"
+	case st.mun.Org.Name != "":
+		c.ok = fmt.Sprintf("%s (%s)", st.mun.Path, st.mun.Org.Name)
+	default:
+		c.ok = st.mun.Path
+	}
+	return c
+}
+
+// sharedCatalogue reads the shared catalogue the settings file names.
+func (st selfTest) sharedCatalogue() check {
+	c := check{what: "Gedeelde catalogus"}
+	data, err := readUserFile(st.mun.Catalogue)
+	if err == nil {
+		var cs []cards.Card
+		if cs, _, err = cards.ParseFile(filepath.Base(st.mun.Catalogue), data); err == nil {
+			c.ok = fmt.Sprintf("%s: %d kaarten", st.mun.Catalogue, len(cs))
+			return c
+		}
+	}
+	c.err = fmt.Errorf("%v De app gebruikt de vorige goede catalogus tot dit verbeterd is.", strings.TrimSpace(err.Error()))
+	return c
 }
 
 // database reads the database without changing it.
@@ -113,7 +149,9 @@ func (st selfTest) folder(what, dir string) check {
 // catalogue loads the catalogue in use.
 func (st selfTest) catalogue() (*cards.Catalogue, check) {
 	c := check{what: "Catalogus"}
-	cat, notice, err := st.store.current()
+	kept := st.store
+	kept.shared = "" // the shared one is checked on its own; the self-test changes nothing
+	cat, notice, err := kept.current()
 	switch {
 	case err != nil:
 		c.err = err

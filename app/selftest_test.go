@@ -37,6 +37,12 @@ func TestSelfTest(t *testing.T) {
 				return assets.Font(name)
 			}
 		}, "✗ Lettertypen: NotoSansArabic-Bold.ttf ontbreekt", 1},
+		{"catalogue share missing", func(t *testing.T, data string, st *selfTest) {
+			st.mun = &municipal{Path: "gemeente.toml", Catalogue: "/mnt/gemeente-fs01/samenbeslissen/catalogus.xlsx"}
+		}, "✗ Gedeelde catalogus: /mnt/gemeente-fs01/samenbeslissen/catalogus.xlsx bestaat niet", 1},
+		{"settings file with a mistake", func(t *testing.T, data string, st *selfTest) {
+			_, st.munErr = parseMunicipal("gemeente.toml", []byte("taal = \"xx\"\n"))
+		}, `✗ Instellingen van de gemeente: instellingen van de gemeente in gemeente.toml: taal "xx" ken ik niet`, 1},
 		{"data folder is a file", func(t *testing.T, data string, st *selfTest) {
 			os.WriteFile(data, []byte("geen map"), 0o600)
 		}, "✗ Opslagmap: in DATA kan de app niet schrijven", 4}, // and the database, backups and catalogue in it

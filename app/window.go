@@ -29,6 +29,7 @@ type windowApp struct {
 	start *windowStart
 	saver *storage.Saver
 	main  *ui.Main       // what the window shows, once open
+	mun   *municipal     // what the municipality's settings file fixes, if any
 	busy  sync.WaitGroup // the day's backup, which close waits for
 }
 
@@ -46,7 +47,7 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 		wa.saver = storage.NewSaver(db, onSaved)
 		return wa.saver
 	}
-	prn := printer{db: db, cat: start.cat, now: time.Now, files: wa.printsDir()}
+	prn := printer{db: db, cat: start.cat, now: time.Now, files: wa.printsDir(), mun: wa.mun}
 	m, err := ui.NewMain(wa.w, start.cat, wa.store, db, newSaver, prn, wa.lang)
 	if err != nil {
 		return err
