@@ -371,6 +371,13 @@ func (p printer) PrintDeck(ids []string, c ui.DeckChoice) (string, error) {
 // Organisation and SetOrganisation pass the municipality's settings on.
 func (p printer) Organisation() (cards.Organisation, error) { return p.organisation() }
 
+func (p printer) OrganisationFixedBy() string {
+	if p.mun != nil && p.mun.Org.Name != "" {
+		return p.mun.Path
+	}
+	return ""
+}
+
 func (p printer) SetOrganisation(o cards.Organisation) error {
 	if p.mun != nil && p.mun.Org.Name != "" {
 		return p.errFixedOrganisation()

@@ -2,10 +2,16 @@ package app
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/storage"
@@ -80,4 +86,87 @@ func TestSelfTest_Command(t *testing.T) {
 	if code := run([]string{"versie"}, &out, &errOut); code != 0 || out.String() != "Samen Beslissen "+Version+"\n" {
 		t.Errorf("versie: exit %d, %q", code, out.String())
 	}
+}
+
+// TestWindow_SelfTest runs the self-test from the Gegevens menu, as the
+// professional or IT does on the laptop, and reads its report.
+func TestWindow_SelfTest(t *testing.T) {
+	wa := openWindow(t, t.TempDir())
+	c := wa.w.Canvas()
+	tapButton(t, c, "Gegevens")
+	tapMenuItem(t, c, "Zelftest: werkt alles?")
+	if got := shown(c) + labels(c); !strings.Contains(got, "✓ Database:") || !strings.Contains(got, "Alles werkt.") {
+		t.Errorf("the self-test's report is not shown: %s", got)
+	}
+}
+
+// TestWindow_FixedOrganisation opens the municipality's dialog when the
+// settings file fixes it: shown, with where to change it, and no fields.
+func TestWindow_FixedOrganisation(t *testing.T) {
+	dir := writeSettings(t, "naam = \"Gemeente Voorbeeld\"\ncontact = \"Team Werk\"\n")
+	m, err := loadMunicipal([]string{filepath.Join(dir, MunicipalFileName)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	test.NewTempApp(t)
+	wa := &windowApp{w: test.NewTempWindow(t, nil), store: newCatalogueStore(data),
+		dbPath: filepath.Join(data, storage.DatabaseFileName), lang: "nl", stderr: io.Discard, mun: m}
+	start, err := startWindow(wa.store, wa.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wa.open(start, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { wa.close() })
+	c := wa.w.Canvas()
+	entries := func() (n int) {
+		for _, o := range objects(c) {
+			if _, ok := o.(interface{ SetPlaceHolder(string) }); ok { // an Entry, or a widget made of one
+				n++
+			}
+		}
+		return n
+	}
+	before := entries()
+	tapButton(t, c, "Catalogus")
+	tapMenuItem(t, c, "Gemeente op de afdrukken…")
+	got := shown(c) + labels(c)
+	if !strings.Contains(got, "vastgelegd voor de hele gemeente, in "+m.Path) || !strings.Contains(got, "Gemeente: Gemeente Voorbeeld") {
+		t.Errorf("the fixed municipality is not shown as such: %s", got)
+	}
+	if entries() != before {
+		t.Error("the dialog lets the municipality be typed over")
+	}
+}
+
+// tapMenuItem taps the item of an open menu whose text is label.
+func tapMenuItem(t *testing.T, c fyne.Canvas, label string) {
+	t.Helper()
+	for _, o := range objects(c) {
+		tap, ok := o.(fyne.Tappable)
+		w, isWidget := o.(fyne.Widget)
+		if !ok || !isWidget {
+			continue
+		}
+		for _, child := range test.WidgetRenderer(w).Objects() {
+			if text, ok := child.(*canvas.Text); ok && text.Text == label {
+				test.Tap(tap)
+				return
+			}
+		}
+	}
+	t.Fatalf("no menu item %q on screen: %s", label, shown(c))
+}
+
+// labels is the whole text of every label on the canvas, dialogs included.
+func labels(c fyne.Canvas) string {
+	var parts []string
+	for _, o := range objects(c) {
+		if l, ok := o.(*widget.Label); ok {
+			parts = append(parts, l.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
 }

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/samenbeslissen/samenbeslissen/assets"
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage"
 	"github.com/samenbeslissen/samenbeslissen/ui"
@@ -54,6 +55,12 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	}
 	wa.main = m
 	m.SetPrivacy(privacy{wa: wa, db: db})
+	m.SetSelfTest(func() (string, bool) {
+		var report strings.Builder
+		st := selfTest{dataDir: wa.store.dataDir, dbPath: wa.dbPath, store: wa.store, font: assets.Font, mun: wa.mun}
+		ok := st.run(&report) == 0
+		return report.String(), ok
+	})
 	m.ShowNotice(start.notice)
 	if r, err := db.Retention(); err == nil {
 		removePrints(wa.printsDir(), time.Now().AddDate(0, 0, -r.PrintDays))

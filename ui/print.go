@@ -44,6 +44,12 @@ func (m *Main) editOrganisation() {
 		m.showError(err)
 		return
 	}
+	if file := m.printer.OrganisationFixedBy(); file != "" {
+		// Shown, not changed: IT set it for the whole municipality.
+		m.showInfo(tr.T("menu.organisation"), tr.T("org.fixed", map[string]any{
+			"Name": o.Name, "Contact": o.Contact, "Phone": o.Phone, "File": file}))
+		return
+	}
 	name, contact, phone := m.newDialogEntry(), m.newDialogEntry(), m.newDialogEntry()
 	name.SetText(o.Name)
 	contact.SetText(o.Contact)

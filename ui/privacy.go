@@ -39,6 +39,7 @@ func (m *Main) dataMenu() *fyne.Menu {
 		}),
 		fyne.NewMenuItem(tr.T("data.restore"), m.chooseRestore),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(tr.T("data.selftest"), m.runSelfTest),
 		fyne.NewMenuItem(tr.T("data.prints.clean"), func() {
 			n, err := m.privacy.CleanPrints()
 			if err != nil {
@@ -197,4 +198,21 @@ func (h *Home) reviewExpired(expired []cards.Client) {
 	scroll.SetMinSize(fyne.NewSize(560, 300))
 	d = dialog.NewCustom(m.tr.T("retention.title"), m.tr.T("dialog.close"), scroll, m.win)
 	m.showDialog(d, nil, nil)
+}
+
+// SetSelfTest gives the window the installation's self-test (samenbeslissen
+// zelftest): its report, and whether everything works.
+func (m *Main) SetSelfTest(run func() (report string, ok bool)) { m.selfTest = run }
+
+// runSelfTest runs the self-test and shows its report.
+func (m *Main) runSelfTest() {
+	if m.selfTest == nil {
+		return
+	}
+	report, _ := m.selfTest()
+	text := widget.NewLabel(report)
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(640, 320))
+	m.showDialog(dialog.NewCustom(m.tr.T("data.selftest"), m.tr.T("dialog.ok"), scroll, m.win), nil, nil)
 }

@@ -54,6 +54,9 @@ type Printer interface {
 	// ExportClient writes everything about a client into one zip (inzage).
 	ExportClient(clientID int64) (string, error)
 	Organisation() (cards.Organisation, error)
+	// OrganisationFixedBy names the municipality's settings file when it
+	// fixes the municipality on the printables; "" when the laptop sets it.
+	OrganisationFixedBy() string
 	SetOrganisation(cards.Organisation) error
 }
 

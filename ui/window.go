@@ -41,6 +41,7 @@ type Main struct {
 	translations map[string]cards.Translations // card texts by language, loaded when first needed
 	dialogs      []*openDialog                 // open dialogs, the top one last
 	privacy      Privacy                       // erasing, retention, backups; nil: not offered
+	selfTest     func() (string, bool)         // the installation's self-test; nil: not offered
 	data         *button                       // the menu of privacy actions
 	saveFailed   bool                          // the last write failed; its message was shown
 	twoLanguages bool                          // the plan has the Dutch beneath the client's language
