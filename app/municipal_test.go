@@ -131,3 +131,24 @@ func TestMunicipal_FixedOrganisation(t *testing.T) {
 		t.Errorf("gemeente: exit %d, %q", code, errOut.String())
 	}
 }
+
+// TestPlan_Professional prints the plan after the professional set their
+// name and phone: the client is told to call them.
+func TestPlan_Professional(t *testing.T) {
+	data := exampleData(t)
+	db, err := storage.Open(filepath.Join(data, storage.DatabaseFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetProfessional("Jan de Vries", "06 1234 5678"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out := filepath.Join(data, "plan.pdf")
+	if code, _, stderr := cli(t, data, "plan", "--sessie", "1", "--uit", out); code != 0 {
+		t.Fatalf("plan: %s", stderr)
+	}
+	if _, text := pdfInfo(t, out); !strings.Contains(strings.Join(strings.Fields(text), " "), "Bel Jan de Vries, 06 1234 5678.") {
+		t.Errorf("the plan does not say whom to call:\n%s", text)
+	}
+}

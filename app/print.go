@@ -72,6 +72,10 @@ func (p printer) context(lang string) (pdf.Context, cards.Translations, error) {
 	if err != nil {
 		return pdf.Context{}, nil, err
 	}
+	// Whom the client calls: the professional, when they set themselves.
+	if name, phone, err := p.db.Professional(); err == nil && name != "" {
+		org.Contact, org.Phone = name, phone
+	}
 	tr, t, err := language(lang)
 	if err != nil {
 		return pdf.Context{}, nil, err
@@ -370,6 +374,18 @@ func (p printer) PrintDeck(ids []string, c ui.DeckChoice) (string, error) {
 
 // Organisation and SetOrganisation pass the municipality's settings on.
 func (p printer) Organisation() (cards.Organisation, error) { return p.organisation() }
+
+// The professional's own settings (ui.Settings), kept in the database.
+
+func (p printer) Professional() (string, string, error) { return p.db.Professional() }
+
+func (p printer) SetProfessional(name, phone string) error { return p.db.SetProfessional(name, phone) }
+
+func (p printer) HasBackPIN() (bool, error) { return p.db.HasBackPIN() }
+
+func (p printer) SetBackPIN(pin string) error { return p.db.SetBackPIN(pin) }
+
+func (p printer) CheckBackPIN(pin string) (bool, error) { return p.db.CheckBackPIN(pin) }
 
 func (p printer) OrganisationFixedBy() string {
 	if p.mun != nil && p.mun.Org.Name != "" {

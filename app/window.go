@@ -55,6 +55,10 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	}
 	wa.main = m
 	m.SetPrivacy(privacy{wa: wa, db: db})
+	m.SetSettings(prn)
+	if wa.mun != nil && wa.mun.Language != "" {
+		m.SetDefaultClientLanguage(wa.mun.Language)
+	}
 	m.SetSelfTest(func() (string, bool) {
 		var report strings.Builder
 		st := selfTest{dataDir: wa.store.dataDir, dbPath: wa.dbPath, store: wa.store, font: assets.Font, mun: wa.mun}

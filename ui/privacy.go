@@ -39,6 +39,7 @@ func (m *Main) dataMenu() *fyne.Menu {
 		}),
 		fyne.NewMenuItem(tr.T("data.restore"), m.chooseRestore),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(tr.T("settings.title")+"…", m.editSettings),
 		fyne.NewMenuItem(tr.T("data.selftest"), m.runSelfTest),
 		fyne.NewMenuItem(tr.T("data.prints.clean"), func() {
 			n, err := m.privacy.CleanPrints()

@@ -42,6 +42,7 @@ type Main struct {
 	dialogs      []*openDialog                 // open dialogs, the top one last
 	privacy      Privacy                       // erasing, retention, backups; nil: not offered
 	selfTest     func() (string, bool)         // the installation's self-test; nil: not offered
+	settings     Settings                      // the professional's own; nil: not offered
 	data         *button                       // the menu of privacy actions
 	saveFailed   bool                          // the last write failed; its message was shown
 	twoLanguages bool                          // the plan has the Dutch beneath the client's language
@@ -269,9 +270,9 @@ func (m *Main) showClientView(v *SessionView) {
 		lang = m.tr.Language().String()
 	}
 	m.profContent = m.win.Content()
-	m.client = newClientView(v, lang, m.closeClientView)
+	m.client = newClientView(v, lang, m.leaveClientView)
 	m.win.SetContent(m.client.Content())
-	m.win.Canvas().AddShortcut(BackShortcut, func(fyne.Shortcut) { m.closeClientView() })
+	m.win.Canvas().AddShortcut(BackShortcut, func(fyne.Shortcut) { m.leaveClientView() })
 }
 
 // showClientContent shows the client view again after it was rebuilt.
