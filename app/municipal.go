@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -44,6 +45,7 @@ type municipalFile struct {
 	Logo      string `toml:"logo"`
 	Taal      string `toml:"taal"`
 	Catalogus string `toml:"catalogus"`
+	Kleur     string `toml:"kleur"`
 }
 
 // municipalPaths are where the settings file is looked for, first found
@@ -90,7 +92,7 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 		return nil, fail("het bestand is geen geldige TOML (%v)", err)
 	}
 	if un := md.Undecoded(); len(un) > 0 {
-		return nil, fail("onbekende instelling %q; bekend zijn naam, contact, telefoon, logo, taal en catalogus", un[0].String())
+		return nil, fail("onbekende instelling %q; bekend zijn naam, contact, telefoon, logo, kleur, taal en catalogus", un[0].String())
 	}
 	m := &municipal{Path: path, Org: cards.Organisation{Name: f.Naam, Contact: f.Contact, Phone: f.Telefoon}, Catalogue: f.Catalogus}
 	relative := func(p string) string {
@@ -109,6 +111,16 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 			return nil, fail("het logo %s: %v", relative(f.Logo), err)
 		}
 	}
+	if f.Kleur != "" {
+		c, ok := parseColour(f.Kleur)
+		if !ok {
+			return nil, fail("kleur %q is geen kleur als \"#1F5FAF\"", f.Kleur)
+		}
+		if c.ContrastWithWhite() < 4.5 {
+			return nil, fail("kleur %s is te licht voor witte letters (contrast %.1f, nodig 4,5); kies een donkerder kleur", f.Kleur, c.ContrastWithWhite())
+		}
+		m.Org.Colour = &c
+	}
 	if f.Taal != "" {
 		if !slices.Contains(ui.ClientLanguages, f.Taal) {
 			return nil, fail("taal %q ken ik niet; kies uit %s", f.Taal, strings.Join(ui.ClientLanguages, ", "))
@@ -116,6 +128,22 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 		m.Language = f.Taal
 	}
 	return m, nil
+}
+
+// parseColour reads "#RRGGBB".
+func parseColour(s string) (cards.RGB, bool) {
+	var c cards.RGB
+	if len(s) != 7 || s[0] != '#' {
+		return c, false
+	}
+	for i := range c {
+		v, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			return c, false
+		}
+		c[i] = uint8(v)
+	}
+	return c, true
 }
 
 // checkLogo accepts a PNG or JPEG, as the printables draw it.

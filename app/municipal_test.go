@@ -38,10 +38,13 @@ func writeSettings(t *testing.T, text string) string {
 }
 
 func TestLoadMunicipal(t *testing.T) {
-	dir := writeSettings(t, "naam = \"Gemeente Voorbeeld\"\ncontact = \"Team Werk\"\ntelefoon = \"14 026\"\nlogo = \"logo.png\"\ntaal = \"ar\"\ncatalogus = 'catalogus.xlsx'\n")
+	dir := writeSettings(t, "naam = \"Gemeente Voorbeeld\"\ncontact = \"Team Werk\"\ntelefoon = \"14 026\"\nlogo = \"logo.png\"\nkleur = \"#1F5FAF\"\ntaal = \"ar\"\ncatalogus = 'catalogus.xlsx'\n")
 	m, err := loadMunicipal([]string{filepath.Join(t.TempDir(), "nergens.toml"), filepath.Join(dir, MunicipalFileName)})
 	if err != nil || m == nil {
 		t.Fatalf("%v, %v", m, err)
+	}
+	if m.Org.Colour == nil || *m.Org.Colour != (cards.RGB{0x1F, 0x5F, 0xAF}) {
+		t.Errorf("colour %v", m.Org.Colour)
 	}
 	if m.Org.Name != "Gemeente Voorbeeld" || m.Org.Phone != "14 026" || len(m.Org.Logo) == 0 || m.Language != "ar" || m.Catalogue != filepath.Join(dir, "catalogus.xlsx") {
 		t.Errorf("read %+v", m)
@@ -50,10 +53,10 @@ func TestLoadMunicipal(t *testing.T) {
 		t.Errorf("no file: %v, %v", m, err)
 	}
 	for text, want := range map[string]string{
-		"naam = \"X\"\nkleur = \"#123456\"\n": `onbekende instelling "kleur"`,
-		"taal = \"xx\"\n":                     `taal "xx" ken ik niet`,
-		"logo = \"gemeente.toml\"\n":          "alleen PNG of JPEG",
-		"naam = \"X\n":                        "geen geldige TOML",
+		"naam = \"X\"\nkleuren = \"#123456\"\n": `onbekende instelling "kleuren"`,
+		"taal = \"xx\"\n":                       `taal "xx" ken ik niet`,
+		"logo = \"gemeente.toml\"\n":            "alleen PNG of JPEG",
+		"naam = \"X\n":                          "geen geldige TOML",
 	} {
 		dir := writeSettings(t, text)
 		_, err := loadMunicipal([]string{filepath.Join(dir, MunicipalFileName)})

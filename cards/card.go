@@ -4,7 +4,10 @@
 // Dutch readability. It imports no UI, SQL or PDF code.
 package cards
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Card is one re-integration instrument.
 type Card struct {
@@ -70,6 +73,22 @@ var Categories = []Category{CategoryClientPicture, CategoryPractical, CategoryTo
 
 // RGB is a colour as red, green and blue, 0–255.
 type RGB [3]uint8
+
+// ContrastWithWhite is the WCAG 2 contrast ratio of white text on c: at
+// least 4.5 for normal text at level AA.
+func (c RGB) ContrastWithWhite() float64 {
+	lum := 0.0
+	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
+		v := float64(c[i]) / 255
+		if v <= 0.03928 {
+			v /= 12.92
+		} else {
+			v = math.Pow((v+0.055)/1.055, 2.4)
+		}
+		lum += w * v
+	}
+	return 1.05 / (lum + 0.05)
+}
 
 // Colour returns the category's colour, the same on screen and on paper.
 // The colours follow the route: blue to get to know the client, orange for

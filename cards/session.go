@@ -43,6 +43,9 @@ type Organisation struct {
 	Contact string // whom the client can call
 	Phone   string
 	Logo    []byte // PNG or JPEG; optional
+	// Colour, when set (by the municipality's settings file), colours the
+	// plan's headings and the deck's shared backs and instruction cards.
+	Colour *RGB
 }
 
 // LifeArea is a part of the client's life looked at in step 2.

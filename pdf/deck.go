@@ -380,7 +380,11 @@ func (cw *cardWriter) front(c cards.Card, r Rect) {
 func (cw *cardWriter) back(c cards.Card, r Rect) {
 	t := cw.dk.T
 	cw.clip(r, func() {
-		foot := cw.foot(c.Category.Colour(), r)
+		col := c.Category.Colour()
+		if cw.dk.Back == BackShared && cw.dk.Org.Colour != nil {
+			col = *cw.dk.Org.Colour // one design for all cards: the municipality's
+		}
+		foot := cw.foot(col, r)
 		if cw.dk.Back == BackShared {
 			pad := r.W * 0.06
 			icon := r.W * 0.5

@@ -15,9 +15,15 @@ import (
 // kaarten", to keep one's own choice on. Bleed, duplex and fold-over apply
 // as to the deck.
 
-// kitColour is the colour of the instruction cards: the blue-grey of the
-// app's own pictograms, apart from the categories.
-var kitColour = cards.RGB{0x2E, 0x4A, 0x62}
+// kitColour is the colour of the instruction cards: the municipality's,
+// or else the blue-grey of the app's own pictograms, apart from the
+// categories.
+func (cw *cardWriter) kitColour() cards.RGB {
+	if c := cw.dk.Org.Colour; c != nil {
+		return *c
+	}
+	return cards.RGB{0x2E, 0x4A, 0x62}
+}
 
 // kitItems puts the instruction cards before the deck's cards and the blank
 // cards after them, as many as fill the last sheet and at least one per
@@ -88,7 +94,7 @@ func (cw *cardWriter) fitLines(text string, width, height float64, st style) fit
 // pictogram, and numbered steps in the largest size that fits.
 func (cw *cardWriter) steps(r Rect, pictogram, title string, steps []string) {
 	cw.clip(r, func() {
-		top := cw.kitBand(r, kitColour, title)
+		top := cw.kitBand(r, cw.kitColour(), title)
 		pad := r.W * 0.06
 		icon := r.W * 0.22
 		cw.pictogram(pictogram, r.X+(r.W-icon)/2, top+pad*0.6, icon)
@@ -125,7 +131,7 @@ func (cw *cardWriter) fitSteps(steps []string, box Rect, size float64, draw bool
 		if cw.rtl {
 			numX, textX = box.X+box.W-lh, box.X
 		}
-		cw.SetFillColor(int(kitColour[0]), int(kitColour[1]), int(kitColour[2]))
+		cw.SetFillColor(int(cw.kitColour()[0]), int(cw.kitColour()[1]), int(cw.kitColour()[2]))
 		cw.Circle(numX+lh*0.5, y+lh*0.5, lh*0.48, "F")
 		cw.SetTextColor(255, 255, 255)
 		cw.line(numX, y+lh*0.75, lh, fmt.Sprint(i+1), style{size: size * 0.85, bold: true}, alignCenter)
@@ -142,9 +148,9 @@ func (cw *cardWriter) fitSteps(steps []string, box Rect, size float64, draw bool
 func (cw *cardWriter) piles(r Rect) {
 	t := cw.dk.T
 	cw.clip(r, func() {
-		top := cw.kitBand(r, kitColour, t("kit.piles.title"))
+		top := cw.kitBand(r, cw.kitColour(), t("kit.piles.title"))
 		pad := r.W * 0.06
-		foot := cw.foot(kitColour, r)
+		foot := cw.foot(cw.kitColour(), r)
 		colours := []cards.RGB{cards.ProColour, {0xB0, 0x7A, 0x00}, {0x6B, 0x6B, 0x6B}}
 		names := []string{t("kit.pile.yes"), t("kit.pile.maybe"), t("kit.pile.no")}
 		note := cw.fitLines(t("kit.piles.text"), r.W-2*pad, r.H*0.2, style{size: max(minBackSize, r.W*0.12)})
@@ -181,8 +187,8 @@ func (cw *cardWriter) piles(r Rect) {
 func (cw *cardWriter) tips(r Rect) {
 	t := cw.dk.T
 	cw.clip(r, func() {
-		top := cw.kitBand(r, kitColour, t("kit.tips.title"))
-		foot := cw.foot(kitColour, r)
+		top := cw.kitBand(r, cw.kitColour(), t("kit.tips.title"))
+		foot := cw.foot(cw.kitColour(), r)
 		pad := r.W * 0.06
 		box := Rect{r.X + pad, top + pad, r.W - 2*pad, r.Y + r.H - foot - pad - (top + pad)}
 		tips := stepTexts(t, "kit.tip.", 3)

@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
 // No PDF/A validator can be installed from the registries this project
@@ -154,6 +156,32 @@ func checkProfile(t *testing.T, name, path string, raw []byte) {
 	for i := range ours {
 		if d := math.Hypot(math.Hypot(ours[i][0]-theirs[i][0], ours[i][1]-theirs[i][1]), ours[i][2]-theirs[i][2]); d > 0.1 {
 			t.Errorf("%s: colour %d is %v through our profile, %v through sRGB", name, i, ours[i], theirs[i])
+		}
+	}
+}
+
+// TestWrite_MunicipalColour prints a plan and a shared-back deck with the
+// municipality's colour, and finds it on the page; without it, not.
+func TestWrite_MunicipalColour(t *testing.T) {
+	purple := cards.RGB{0x7A, 0x1F, 0x5F}
+	for _, set := range []bool{false, true} {
+		p := examplePlan(t, "nl")
+		dk := exampleDeck(t, "nl", 4)
+		dk.Back = BackShared
+		if set {
+			p.Org.Colour, dk.Org.Colour = &purple, &purple
+		}
+		var plan, deck bytes.Buffer
+		if err := WritePlan(&plan, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteDeck(&deck, dk); err != nil {
+			t.Fatal(err)
+		}
+		for what, n := range map[string]int{"plan": countColour(renderPage(t, plan.Bytes(), 1), purple), "deck backs": countColour(renderPage(t, deck.Bytes(), 2), purple)} {
+			if set && n < 100 || !set && n > 0 {
+				t.Errorf("colour set %v: %d pixels of it on the %s", set, n, what)
+			}
 		}
 	}
 }

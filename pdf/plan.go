@@ -198,6 +198,14 @@ func (pl *planWriter) para(text string, st style) {
 	}
 }
 
+// accentText sets the municipality's colour for a heading, when it has
+// one; black otherwise.
+func (pl *planWriter) accentText() {
+	if c := pl.p.Org.Colour; c != nil {
+		pl.SetTextColor(int(c[0]), int(c[1]), int(c[2]))
+	}
+}
+
 // section starts a part of the plan with a pictogram and the heading of
 // message id.
 func (pl *planWriter) section(id, pictogram string) {
@@ -209,7 +217,9 @@ func (pl *planWriter) section(id, pictogram string) {
 		x, tx = planMargin+planWidth-icon, planMargin
 	}
 	pl.pictogram(pictogram, x, pl.y, icon)
+	pl.accentText()
 	pl.line(tx, pl.y+icon*0.7, planWidth-icon-3, pl.p.T(id), planHeading, alignStart)
+	pl.SetTextColor(0, 0, 0)
 	if pl.p.Dutch != nil {
 		pl.line(tx, pl.y+icon*0.7+planDutch.lineHeight(), planWidth-icon-3, pl.p.Dutch(id), planDutch, alignStart)
 		pl.y += planDutch.lineHeight()
@@ -249,7 +259,9 @@ func (pl *planWriter) header() {
 	}
 	pl.line(planMargin, pl.y+4, planWidth, pl.p.Org.Name, planSmall, alignStart)
 	pl.y += 16
+	pl.accentText()
 	pl.line(planMargin, pl.y, planWidth, t("plan.title"), planTitle, alignStart)
+	pl.SetTextColor(0, 0, 0)
 	if pl.p.Dutch != nil {
 		pl.y += 6
 		pl.SetTextColor(0x55, 0x55, 0x55)
@@ -278,7 +290,11 @@ func (pl *planWriter) together() {
 	}
 	h := float64(len(lines))*planHeading.lineHeight() + float64(len(dutch))*planDutch.lineHeight() + 8
 	pl.need(h)
-	pl.SetFillColor(0xE3, 0xF1, 0xE8)
+	light := cards.RGB{0xE3, 0xF1, 0xE8}
+	if c := pl.p.Org.Colour; c != nil {
+		light = tintRGB(*c, 0.88)
+	}
+	pl.SetFillColor(int(light[0]), int(light[1]), int(light[2]))
 	pl.RoundedRect(planMargin, pl.y, planWidth, h, 3, "1234", "F")
 	y := pl.y + 4
 	for _, l := range lines {
