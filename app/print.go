@@ -387,6 +387,30 @@ func (p printer) SetBackPIN(pin string) error { return p.db.SetBackPIN(pin) }
 
 func (p printer) CheckBackPIN(pin string) (bool, error) { return p.db.CheckBackPIN(pin) }
 
+func (p printer) FixedByIT() string {
+	if p.mun == nil {
+		return ""
+	}
+	m := p.mun
+	var parts []string
+	if m.Org.Name != "" {
+		parts = append(parts, "gemeente: "+m.Org.Name)
+	}
+	if m.Org.Colour != nil {
+		parts = append(parts, fmt.Sprintf("kleur: #%02X%02X%02X", m.Org.Colour[0], m.Org.Colour[1], m.Org.Colour[2]))
+	}
+	if m.Language != "" {
+		parts = append(parts, "taal van de cliënt: "+m.Language)
+	}
+	if m.Catalogue != "" {
+		parts = append(parts, "catalogus: "+m.Catalogue)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "\n") + "\n(in " + m.Path + ")"
+}
+
 func (p printer) OrganisationFixedBy() string {
 	if p.mun != nil && p.mun.Org.Name != "" {
 		return p.mun.Path

@@ -16,6 +16,9 @@ type Settings interface {
 	HasBackPIN() (bool, error)
 	SetBackPIN(pin string) error // "": hold the gear
 	CheckBackPIN(pin string) (bool, error)
+	// FixedByIT says, in Dutch, what the municipality's settings file
+	// fixes and where it is; "" when there is none.
+	FixedByIT() string
 }
 
 // SetSettings offers the professional's settings under Gegevens.
@@ -70,12 +73,17 @@ func (m *Main) editSettings() {
 		}
 		return nil
 	}
-	m.form(tr.T("settings.title"), tr.T("org.save"), []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem(tr.T("settings.name"), nameEntry),
 		widget.NewFormItem(tr.T("settings.phone"), phoneEntry),
 		widget.NewFormItem(tr.T("settings.back"), way),
 		widget.NewFormItem(tr.T("settings.pin"), pinEntry),
-	}, func() {
+	}
+	if fixed := m.settings.FixedByIT(); fixed != "" {
+		// Shown, not changed here: IT set it for the whole municipality.
+		items = append(items, widget.NewFormItem(tr.T("settings.fixed"), wrapped(fixed)))
+	}
+	m.form(tr.T("settings.title"), tr.T("org.save"), items, func() {
 		if err := m.settings.SetProfessional(nameEntry.Text, phoneEntry.Text); err != nil {
 			m.showError(err)
 			return

@@ -7,13 +7,38 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/samenbeslissen/samenbeslissen/storage"
 )
+
+// laptopSettings are the professional's settings in the database, with
+// what a municipality's settings file would fix.
+type laptopSettings struct {
+	*storage.DB
+	fixed string
+}
+
+func (s laptopSettings) FixedByIT() string { return s.fixed }
+
+// TestMain_SettingsShowWhatITFixed shows what the settings file fixes, as
+// text, not as fields.
+func TestMain_SettingsShowWhatITFixed(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	m.SetSettings(laptopSettings{DB: db, fixed: "gemeente: Gemeente Voorbeeld\n(in C:\\ProgramData\\SamenBeslissen\\gemeente.toml)"})
+	m.editSettings()
+	if got := overlayText(w.Canvas()); !strings.Contains(got, "Vastgelegd door de ICT-afdeling") || !strings.Contains(got, "gemeente: Gemeente Voorbeeld") {
+		t.Errorf("the dialog does not show what IT fixed: %q", got)
+	}
+	if n := len(find(w.Canvas(), func(e *dialogEntry) bool { return true })); n != 3 {
+		t.Errorf("%d fields, want name, phone and PIN only", n)
+	}
+}
 
 // TestMain_Settings sets the professional's name and phone and a PIN in
 // the settings dialog, as the professional does, and reads them back.
 func TestMain_Settings(t *testing.T) {
 	m, w, _, db := newTestMainDB(t, "")
-	m.SetSettings(db)
+	m.SetSettings(laptopSettings{DB: db})
 	c := w.Canvas()
 	m.editSettings()
 	fields := find(c, func(e *dialogEntry) bool { return !e.Password })
@@ -57,7 +82,7 @@ func TestMain_Settings(t *testing.T) {
 // view.
 func TestMain_LeaveClientViewWithPIN(t *testing.T) {
 	m, w, _, db := newTestMainDB(t, "")
-	m.SetSettings(db)
+	m.SetSettings(laptopSettings{DB: db})
 	id, _ := privateSession(t, db, m)
 	m.OpenSession(id)
 	c := w.Canvas()
