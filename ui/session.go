@@ -64,6 +64,11 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	turn := newButton(tr.T("cv.turn"), theme.ComputerIcon(), func() { m.showClientView(v) })
 	turn.Importance = widget.HighImportance
 	hint := widget.NewLabel(tr.T("cv.hint"))
+	if m.settings != nil {
+		if on, _ := m.settings.HasBackPIN(); on {
+			hint.SetText(tr.T("session.hint.pin"))
+		}
+	}
 	hint.Importance = widget.LowImportance
 	plan := newButton(tr.T("print.plan"), theme.DocumentPrintIcon(), func() {
 		m.print(func() (string, error) {
