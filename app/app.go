@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -91,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		*dbPath = filepath.Join(*dataDir, storage.DatabaseFileName)
 	}
 	rest := fs.Args()
-	if munErr != nil && len(rest) > 0 && rest[0] != "zelftest" {
+	if munErr != nil && len(rest) > 0 && !slices.Contains([]string{"zelftest", "versie", "help", "hulp"}, rest[0]) {
 		fmt.Fprintln(stderr, munErr) // nothing runs half set up; the window says it too
 		return 1
 	}
