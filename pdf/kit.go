@@ -100,47 +100,41 @@ func (cw *cardWriter) steps(r Rect, pictogram, title string, steps []string) {
 		cw.pictogram(pictogram, r.X+(r.W-icon)/2, top+pad*0.6, icon)
 		box := Rect{r.X + pad, top + pad*0.6 + icon + pad*0.4, r.W - 2*pad, 0}
 		box.H = r.Y + r.H - pad - box.Y
-		size := cw.fitSteps(steps, box, r.W*0.13, false)
-		cw.fitSteps(steps, box, size, true)
+		cw.numberedSteps(steps, box, r.W*0.13)
 	})
 }
 
-// fitSteps with draw unset returns the largest size, down to minBackSize,
-// at which the numbered steps fit box; with draw set it draws them at
-// size (the size passed in) and returns it.
-func (cw *cardWriter) fitSteps(steps []string, box Rect, size float64, draw bool) float64 {
-	height := func(size float64) float64 {
-		st := style{size: size}
+// numberedSteps draws steps, each after its number in a circle, in the
+// largest size from most down to minBackSize at which they fit box.
+func (cw *cardWriter) numberedSteps(steps []string, box Rect, most float64) {
+	indent := func(st style) float64 { return st.lineHeight() * 1.3 } // room for the number
+	height := func(st style) float64 {
 		h := 0.0
 		for _, s := range steps {
-			h += float64(len(cw.wrap(s, box.W-st.lineHeight()*1.3, st)))*st.lineHeight() + st.lineHeight()*0.35
+			h += float64(len(cw.wrap(s, box.W-indent(st), st)))*st.lineHeight() + st.lineHeight()*0.35
 		}
 		return h
 	}
-	if !draw {
-		for size > minBackSize && height(size) > box.H {
-			size = max(minBackSize, size-0.25)
-		}
-		return size
+	st := style{size: most}
+	for st.size > minBackSize && height(st) > box.H {
+		st.size = max(minBackSize, st.size-0.25)
 	}
-	st := style{size: size}
-	lh := st.lineHeight()
+	lh, col := st.lineHeight(), cw.kitColour()
 	y := box.Y
 	for i, s := range steps {
-		numX, textX := box.X, box.X+lh*1.3
+		numX, textX := box.X, box.X+indent(st)
 		if cw.rtl {
 			numX, textX = box.X+box.W-lh, box.X
 		}
-		cw.SetFillColor(int(cw.kitColour()[0]), int(cw.kitColour()[1]), int(cw.kitColour()[2]))
+		cw.SetFillColor(int(col[0]), int(col[1]), int(col[2]))
 		cw.Circle(numX+lh*0.5, y+lh*0.5, lh*0.48, "F")
 		cw.SetTextColor(255, 255, 255)
-		cw.line(numX, y+lh*0.75, lh, fmt.Sprint(i+1), style{size: size * 0.85, bold: true}, alignCenter)
+		cw.line(numX, y+lh*0.75, lh, fmt.Sprint(i+1), style{size: st.size * 0.85, bold: true}, alignCenter)
 		cw.SetTextColor(0, 0, 0)
-		lines := cw.wrap(s, box.W-lh*1.3, st)
-		cw.lines(textX, y, box.W-lh*1.3, lines, st)
+		lines := cw.wrap(s, box.W-indent(st), st)
+		cw.lines(textX, y, box.W-indent(st), lines, st)
 		y += float64(len(lines))*lh + lh*0.35
 	}
-	return size
 }
 
 // piles draws the back of the participants' card: the three piles to sort
@@ -192,8 +186,7 @@ func (cw *cardWriter) tips(r Rect) {
 		pad := r.W * 0.06
 		box := Rect{r.X + pad, top + pad, r.W - 2*pad, r.Y + r.H - foot - pad - (top + pad)}
 		tips := stepTexts(t, "kit.tip.", 3)
-		size := cw.fitSteps(tips, box, r.W*0.13, false)
-		cw.fitSteps(tips, box, size, true)
+		cw.numberedSteps(tips, box, r.W*0.13)
 	})
 }
 
