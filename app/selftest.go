@@ -121,17 +121,7 @@ func (st selfTest) database() check {
 // will hold it when dir does not exist yet, and removes it again.
 func (st selfTest) folder(what, dir string) check {
 	c := check{what: what}
-	existing := dir
-	for {
-		if _, err := os.Stat(existing); err == nil {
-			break
-		}
-		parent := filepath.Dir(existing)
-		if parent == existing {
-			break
-		}
-		existing = parent
-	}
+	existing := storage.NearestExisting(dir)
 	f, err := os.CreateTemp(existing, ".zelftest-*")
 	if err != nil {
 		c.err = fmt.Errorf("in %s kan de app niet schrijven (%v). Geef de gebruiker schrijfrechten op die map, of kies een andere met --data", existing, err)

@@ -16,17 +16,7 @@ import (
 // refuseNetwork fails when path, or the folder it will be made in, lies on
 // a network share.
 func refuseNetwork(path string) error {
-	dir := filepath.Dir(path)
-	for {
-		if _, err := os.Stat(dir); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
+	dir := NearestExisting(filepath.Dir(path))
 	kind := ""
 	if uncPath(path) {
 		kind = "een netwerkpad"
@@ -38,6 +28,21 @@ func refuseNetwork(path string) error {
 	}
 	return fmt.Errorf("%s staat op een netwerkmap (%s). Daar kan de database beschadigd raken. "+
 		"Kies een map op deze computer met --data of --db; om met een team te werken is er de teamdatabase", path, kind)
+}
+
+// NearestExisting returns dir, or the nearest folder above it that exists:
+// where a folder that is not there yet would be made.
+func NearestExisting(dir string) string {
+	for {
+		if _, err := os.Stat(dir); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return dir
+		}
+		dir = parent
+	}
 }
 
 // uncPath reports whether p is a Windows network path, \\server\share or
