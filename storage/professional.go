@@ -76,7 +76,8 @@ func (d *DB) setting(key string) ([]byte, error) {
 	return v, nil
 }
 
-// setSettings stores settings in one transaction.
+// setSettings stores settings in one transaction; a nil value stores an
+// empty one.
 func (d *DB) setSettings(kv map[string][]byte) error {
 	err := d.tx(func(tx *sql.Tx) error {
 		for k, v := range kv {

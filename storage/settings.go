@@ -49,20 +49,9 @@ func (d *DB) Organisation() (cards.Organisation, error) {
 
 // SetOrganisation stores the municipality's name, contact and logo.
 func (d *DB) SetOrganisation(o cards.Organisation) error {
-	err := d.tx(func(tx *sql.Tx) error {
-		for k, v := range map[string][]byte{
-			settingOrgName: []byte(o.Name), settingOrgContact: []byte(o.Contact), settingOrgPhone: []byte(o.Phone), settingOrgLogo: append([]byte{}, o.Logo...),
-		} {
-			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
-				return err
-			}
-		}
-		return nil
+	return d.setSettings(map[string][]byte{
+		settingOrgName: []byte(o.Name), settingOrgContact: []byte(o.Contact), settingOrgPhone: []byte(o.Phone), settingOrgLogo: append([]byte{}, o.Logo...),
 	})
-	if err != nil {
-		return fmt.Errorf("instellingen opslaan: %w", err)
-	}
-	return nil
 }
 
 // Retention is how long the app keeps what it holds about clients.
