@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -112,7 +111,7 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 		}
 	}
 	if f.Kleur != "" {
-		c, ok := parseColour(f.Kleur)
+		c, ok := cards.ParseRGB(f.Kleur)
 		if !ok {
 			return nil, fail("kleur %q is geen kleur als \"#1F5FAF\"", f.Kleur)
 		}
@@ -128,22 +127,6 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 		m.Language = f.Taal
 	}
 	return m, nil
-}
-
-// parseColour reads "#RRGGBB".
-func parseColour(s string) (cards.RGB, bool) {
-	var c cards.RGB
-	if len(s) != 7 || s[0] != '#' {
-		return c, false
-	}
-	for i := range c {
-		v, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
-		if err != nil {
-			return c, false
-		}
-		c[i] = uint8(v)
-	}
-	return c, true
 }
 
 // checkLogo accepts a PNG or JPEG, as the printables draw it.

@@ -30,10 +30,14 @@ type printer struct {
 	mun   *municipal // what the municipality's settings file fixes, if any
 }
 
+// fixedOrganisation reports whether the settings file fixes the
+// municipality, which the laptop then cannot change.
+func (p printer) fixedOrganisation() bool { return p.mun != nil && p.mun.Org.Name != "" }
+
 // organisation is the municipality on the printables: as the settings file
 // fixes it, or as set on this laptop.
 func (p printer) organisation() (cards.Organisation, error) {
-	if p.mun != nil && p.mun.Org.Name != "" {
+	if p.fixedOrganisation() {
 		return p.mun.Org, nil
 	}
 	return p.db.Organisation()
@@ -296,7 +300,7 @@ func parseOffset(s string) (pdf.Size, error) {
 // runOrganisation sets the municipality's name, contact and logo, unless
 // the municipality's settings file fixes them.
 func runOrganisation(p printer, args []string, stdout, stderr io.Writer) int {
-	if p.mun != nil && p.mun.Org.Name != "" {
+	if p.fixedOrganisation() {
 		fmt.Fprintln(stderr, p.errFixedOrganisation())
 		return 1
 	}
@@ -323,7 +327,7 @@ func runOrganisation(p printer, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "logo %s kan niet gelezen worden: %v\n", filepath.Base(*logo), err)
 			return 1
 		}
-		if !bytes.HasPrefix(data, []byte("\x89PNG")) && !bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
+		if _, err := checkLogo(data); err != nil {
 			fmt.Fprintln(stderr, "het logo moet een PNG- of JPEG-bestand zijn")
 			return 1
 		}
@@ -412,14 +416,14 @@ func (p printer) FixedByIT() string {
 }
 
 func (p printer) OrganisationFixedBy() string {
-	if p.mun != nil && p.mun.Org.Name != "" {
+	if p.fixedOrganisation() {
 		return p.mun.Path
 	}
 	return ""
 }
 
 func (p printer) SetOrganisation(o cards.Organisation) error {
-	if p.mun != nil && p.mun.Org.Name != "" {
+	if p.fixedOrganisation() {
 		return p.errFixedOrganisation()
 	}
 	return p.db.SetOrganisation(o)

@@ -6,6 +6,7 @@ package cards
 
 import (
 	"math"
+	"strconv"
 	"time"
 )
 
@@ -73,6 +74,23 @@ var Categories = []Category{CategoryClientPicture, CategoryPractical, CategoryTo
 
 // RGB is a colour as red, green and blue, 0–255.
 type RGB [3]uint8
+
+// ParseRGB reads a colour written "#RRGGBB", as in SVG and in the
+// municipality's settings file.
+func ParseRGB(s string) (RGB, bool) {
+	var c RGB
+	if len(s) != 7 || s[0] != '#' {
+		return c, false
+	}
+	for i := range c {
+		v, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			return c, false
+		}
+		c[i] = uint8(v)
+	}
+	return c, true
+}
 
 // ContrastWithWhite is the WCAG 2 contrast ratio of white text on c: at
 // least 4.5 for normal text at level AA.

@@ -13,6 +13,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
 // Our pictograms (assets/pictograms) are drawn with a small part of SVG:
@@ -152,18 +153,11 @@ func parsePath(d string) ([]pathOp, error) {
 }
 
 func hexColour(s string) ([3]int, error) {
-	var rgb [3]int
-	if len(s) != 7 || s[0] != '#' {
-		return rgb, fmt.Errorf("fill %q is not a #RRGGBB colour", s)
+	c, ok := cards.ParseRGB(s)
+	if !ok {
+		return [3]int{}, fmt.Errorf("fill %q is not a #RRGGBB colour", s)
 	}
-	for i := range rgb {
-		v, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
-		if err != nil {
-			return rgb, fmt.Errorf("fill %q: %w", s, err)
-		}
-		rgb[i] = int(v)
-	}
-	return rgb, nil
+	return [3]int{int(c[0]), int(c[1]), int(c[2])}, nil
 }
 
 // pictogram draws one of our pictograms as vector shapes, size
