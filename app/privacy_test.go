@@ -23,9 +23,15 @@ import (
 // in a test window.
 func openWindow(t *testing.T, data string) *windowApp {
 	t.Helper()
+	return openWindowWith(t, data, nil)
+}
+
+// openWindowWith is openWindow with a municipality's settings file.
+func openWindowWith(t *testing.T, data string, mun *municipal) *windowApp {
+	t.Helper()
 	test.NewTempApp(t)
 	wa := &windowApp{w: test.NewTempWindow(t, nil), store: newCatalogueStore(data),
-		dbPath: filepath.Join(data, storage.DatabaseFileName), lang: "nl", stderr: io.Discard}
+		dbPath: filepath.Join(data, storage.DatabaseFileName), lang: "nl", stderr: io.Discard, mun: mun}
 	start, err := startWindow(wa.store, wa.dbPath)
 	if err != nil {
 		t.Fatal(err)

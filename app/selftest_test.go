@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,18 +107,7 @@ func TestWindow_FixedOrganisation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := t.TempDir()
-	test.NewTempApp(t)
-	wa := &windowApp{w: test.NewTempWindow(t, nil), store: newCatalogueStore(data),
-		dbPath: filepath.Join(data, storage.DatabaseFileName), lang: "nl", stderr: io.Discard, mun: m}
-	start, err := startWindow(wa.store, wa.dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := wa.open(start, 0); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { wa.close() })
+	wa := openWindowWith(t, t.TempDir(), m)
 	c := wa.w.Canvas()
 	entries := func() (n int) {
 		for _, o := range objects(c) {
