@@ -85,16 +85,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	store := newCatalogueStore(*dataDir)
 	exe, _ := os.Executable()
 	mun, munErr := loadMunicipal(municipalPaths(runtime.GOOS, filepath.Dir(exe), os.Getenv))
-	if mun != nil {
-		store.shared = mun.Catalogue
-	}
 	if *dbPath == "" {
 		*dbPath = filepath.Join(*dataDir, storage.DatabaseFileName)
 	}
 	rest := fs.Args()
-	if munErr != nil && len(rest) > 0 && !slices.Contains([]string{"zelftest", "versie", "help", "hulp"}, rest[0]) {
+	// These change nothing and need no setup: they answer even when the
+	// settings file has a mistake, and leave the shared catalogue alone.
+	inspecting := len(rest) > 0 && slices.Contains([]string{"zelftest", "versie", "help", "hulp"}, rest[0])
+	if munErr != nil && len(rest) > 0 && !inspecting {
 		fmt.Fprintln(stderr, munErr) // nothing runs half set up; the window says it too
 		return 1
+	}
+	if mun != nil && mun.Catalogue != "" && !inspecting {
+		store.loadShared(mun.Catalogue) // once per start, before anything reads the catalogue
 	}
 	switch {
 	case len(rest) == 0:

@@ -26,7 +26,7 @@ type catalogueStore struct {
 	file         storage.CatalogueFile
 	translations storage.Translations // the municipality's own, of its own cards
 	dataDir      string
-	shared       string // the settings file's shared catalogue, loaded at start
+	sharedNotice string // what loading the settings file's shared catalogue at start had to say
 }
 
 func newCatalogueStore(dataDir string) catalogueStore {
@@ -58,10 +58,8 @@ func builtIn() (*cards.Catalogue, error) {
 // it falls back to the built-in one, leaves the file alone and says so in
 // notice.
 func (s catalogueStore) current() (cat *cards.Catalogue, notice string, err error) {
-	if s.shared != "" {
-		if sharedNotice := newSharedCatalogue(s.shared, s, s.dataDir).update(); sharedNotice != "" {
-			defer func() { notice = strings.TrimSpace(sharedNotice + "\n\n" + notice) }()
-		}
+	if s.sharedNotice != "" {
+		defer func() { notice = strings.TrimSpace(s.sharedNotice + "\n\n" + notice) }()
 	}
 	cs, found, err := s.file.Load()
 	if found && err == nil {
@@ -73,6 +71,12 @@ func (s catalogueStore) current() (cat *cards.Catalogue, notice string, err erro
 	}
 	cat, err = builtIn()
 	return cat, notice, err
+}
+
+// loadShared loads the shared catalogue at path into the store, once at
+// start, and keeps what the professional should be told.
+func (s *catalogueStore) loadShared(path string) {
+	s.sharedNotice = newSharedCatalogue(path, *s, s.dataDir).update()
 }
 
 // Keep stores cs as the catalogue in use.

@@ -74,9 +74,13 @@ func TestSharedCatalogue(t *testing.T) {
 	share := filepath.Join(t.TempDir(), "catalogus.toml")
 	good := strings.Replace(string(assets.Catalogue()), `titel = "Brede intake (leefgebiedenscan)"`, `titel = "Brede intake van de gemeente"`, 1)
 	os.WriteFile(share, []byte(good), 0o644)
-	store := newCatalogueStore(data)
-	store.shared = share
-	cat, notice, err := store.current()
+	// start loads the shared catalogue as each start of the app does.
+	start := func() (*cards.Catalogue, string, error) {
+		store := newCatalogueStore(data)
+		store.loadShared(share)
+		return store.current()
+	}
+	cat, notice, err := start()
 	if err != nil || notice != "" {
 		t.Fatalf("a good shared catalogue: %v, %q", err, notice)
 	}
@@ -86,7 +90,7 @@ func TestSharedCatalogue(t *testing.T) {
 	// IT saves a file with a mistake.
 	os.WriteFile(share, []byte("[[instrument]]\nid = \"kapot\"\n"), 0o644)
 	for i, wantNotice := range []bool{true, false} {
-		cat, notice, err = store.current()
+		cat, notice, err = start()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,11 +104,11 @@ func TestSharedCatalogue(t *testing.T) {
 	// Another version with a mistake is told again; so is a missing file.
 	os.WriteFile(share, []byte("[[instrument]]\nid = \"kapot-2\"\n"), 0o644)
 	os.Chtimes(share, time.Now(), time.Now().Add(time.Minute))
-	if _, notice, _ = store.current(); notice == "" {
+	if _, notice, _ = start(); notice == "" {
 		t.Error("a new bad version is not told")
 	}
 	os.Remove(share)
-	if _, notice, _ = store.current(); !strings.Contains(notice, "bestaat niet") {
+	if _, notice, _ = start(); !strings.Contains(notice, "bestaat niet") {
 		t.Errorf("a missing share: %q", notice)
 	}
 }

@@ -139,9 +139,7 @@ func (st selfTest) folder(what, dir string) check {
 // catalogue loads the catalogue in use.
 func (st selfTest) catalogue() (*cards.Catalogue, check) {
 	c := check{what: "Catalogus"}
-	kept := st.store
-	kept.shared = "" // the shared one is checked on its own; the self-test changes nothing
-	cat, notice, err := kept.current()
+	cat, notice, err := st.store.current()
 	switch {
 	case err != nil:
 		c.err = err
