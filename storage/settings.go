@@ -136,3 +136,36 @@ func (d *DB) SetLanguageChecked(lang string, on time.Time) error {
 	}
 	return nil
 }
+
+// setting reads one setting; nil when it is not set.
+func (d *DB) setting(key string) ([]byte, error) {
+	var v []byte
+	err := d.sql.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("instellingen lezen: %w", err)
+	}
+	return v, nil
+}
+
+// setSettings stores settings in one transaction; a nil value stores an
+// empty one.
+func (d *DB) setSettings(kv map[string][]byte) error {
+	err := d.tx(func(tx *sql.Tx) error {
+		for k, v := range kv {
+			if v == nil {
+				v = []byte{}
+			}
+			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("instellingen opslaan: %w", err)
+	}
+	return nil
+}
