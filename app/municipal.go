@@ -106,9 +106,10 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 		if err != nil {
 			return nil, fail("het logo %s kan niet gelezen worden", relative(f.Logo))
 		}
-		if m.Org.Logo, err = checkLogo(logo); err != nil {
+		if err := checkLogo(logo); err != nil {
 			return nil, fail("het logo %s: %v", relative(f.Logo), err)
 		}
+		m.Org.Logo = logo
 	}
 	if f.Kleur != "" {
 		c, ok := cards.ParseRGB(f.Kleur)
@@ -130,11 +131,11 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 }
 
 // checkLogo accepts a PNG or JPEG, as the printables draw it.
-func checkLogo(data []byte) ([]byte, error) {
+func checkLogo(data []byte) error {
 	if bytes.HasPrefix(data, []byte("\x89PNG")) || bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")) {
-		return data, nil
+		return nil
 	}
-	return nil, errors.New("alleen PNG of JPEG")
+	return errors.New("alleen PNG of JPEG")
 }
 
 // sharedCatalogue is the municipality's catalogue on a share. It is loaded

@@ -327,7 +327,7 @@ func runOrganisation(p printer, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "logo %s kan niet gelezen worden: %v\n", filepath.Base(*logo), err)
 			return 1
 		}
-		if _, err := checkLogo(data); err != nil {
+		if err := checkLogo(data); err != nil {
 			fmt.Fprintln(stderr, "het logo moet een PNG- of JPEG-bestand zijn")
 			return 1
 		}
