@@ -7,11 +7,14 @@ BIN := bin/samenbeslissen
 # Debian packages: the C toolchain and headers Fyne's OpenGL driver needs,
 # poppler-utils, qpdf and liblcms2-utils to read PDFs and their colour
 # profile back and check them in tests, Xvfb, openbox, xdotool and
-# ImageMagick for screenshots, and the Noto fonts.
+# ImageMagick for screenshots, the Noto fonts, and PostgreSQL for the team
+# database's tests (they start a throwaway server of their own; see
+# storage/pgtest).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	libwayland-dev libxkbcommon-dev wayland-protocols \
-	poppler-utils qpdf liblcms2-utils xvfb xauth imagemagick xdotool openbox x11-utils fonts-noto-core
+	poppler-utils qpdf liblcms2-utils xvfb xauth imagemagick xdotool openbox x11-utils fonts-noto-core \
+	postgresql
 
 .PHONY: run test build deps bench bench-printables screenshot fuzz windows msi package check-packages
 
@@ -24,7 +27,9 @@ build:
 test: deps
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	LANG=nl_NL.UTF-8 $(GO) test ./... # a set locale keeps Fyne from logging about "C"
+	# A set locale keeps Fyne from logging about "C"; without PostgreSQL the
+	# team database's tests fail rather than skip.
+	LANG=nl_NL.UTF-8 SAMENBESLISSEN_PG_REQUIRED=1 $(GO) test ./...
 	@$(call fuzz-each,$(FUZZTIME_TEST),1s)
 
 # Fuzz targets, as package:FuzzName: catalogue import (TOML, CSV, .xlsx),

@@ -44,6 +44,9 @@ const DefaultBackupKeep = 10
 // Make writes a backup of d, named for now, and removes the oldest beyond
 // Keep.
 func (b BackupFolder) Make(d *DB, now time.Time) (Backup, error) {
+	if d.engine != engineSQLite {
+		return Backup{}, errors.New("een teamdatabase heeft geen reservekopieën van de app; die maakt de beheerder van de server")
+	}
 	if err := os.MkdirAll(b.Dir, 0o700); err != nil {
 		return Backup{}, fmt.Errorf("map voor reservekopieën %s: %w", b.Dir, describe(err))
 	}

@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"github.com/samenbeslissen/samenbeslissen/storage/pgtest"
+
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -50,6 +52,7 @@ func benchDB(b *testing.B) *DB {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	pgtest.StopShared()
 	if benchPath != "" {
 		os.RemoveAll(filepath.Dir(benchPath))
 	}

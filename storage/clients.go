@@ -22,6 +22,13 @@ func fromMillis(ms int64) time.Time { return time.UnixMilli(ms) }
 // checkClient validates a name and reference, with a Dutch message.
 func checkClient(name, reference string) (string, string, error) {
 	name, reference = strings.TrimSpace(name), strings.TrimSpace(reference)
+	var err error
+	if name, err = checkText(name); err != nil {
+		return "", "", err
+	}
+	if reference, err = checkText(reference); err != nil {
+		return "", "", err
+	}
 	switch {
 	case name == "":
 		return "", "", errors.New("vul een naam of initialen in")
@@ -40,12 +47,11 @@ func (d *DB) CreateClient(name, reference string) (cards.Client, error) {
 		return cards.Client{}, err
 	}
 	now := time.Now()
-	res, err := d.sql.Exec(`INSERT INTO clients (name, search, reference, created_at, last_activity) VALUES (?, ?, ?, ?, ?)`,
-		name, searchText(name, reference), reference, millis(now), millis(now))
-	if err != nil {
-		return cards.Client{}, fmt.Errorf("cliënt opslaan: %w", err)
+	var id int64
+	if err := d.db().QueryRow(`INSERT INTO clients (name, search, reference, created_at, last_activity) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		name, searchText(name, reference), reference, millis(now), millis(now)).Scan(&id); err != nil {
+		return cards.Client{}, fmt.Errorf("cliënt opslaan: %w", d.describe(err))
 	}
-	id, _ := res.LastInsertId()
 	return cards.Client{ID: id, Name: name, Reference: reference, Created: now, LastActivity: now}, nil
 }
 
@@ -55,9 +61,9 @@ func (d *DB) UpdateClient(id int64, name, reference string) error {
 	if err != nil {
 		return err
 	}
-	res, err := d.sql.Exec(`UPDATE clients SET name = ?, search = ?, reference = ? WHERE id = ?`, name, searchText(name, reference), reference, id)
+	res, err := d.db().Exec(`UPDATE clients SET name = ?, search = ?, reference = ? WHERE id = ?`, name, searchText(name, reference), reference, id)
 	if err != nil {
-		return fmt.Errorf("cliënt opslaan: %w", err)
+		return fmt.Errorf("cliënt opslaan: %w", d.describe(err))
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("cliënt %d: %w", id, ErrNotFound)
@@ -78,7 +84,7 @@ func scanClient(row interface{ Scan(...any) error }) (cards.Client, error) {
 
 // Client returns one client.
 func (d *DB) Client(id int64) (cards.Client, error) {
-	c, err := scanClient(d.sql.QueryRow(`SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, id))
+	c, err := scanClient(d.db().QueryRow(`SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("cliënt %d: %w", id, ErrNotFound)
 	}
@@ -93,15 +99,15 @@ func (d *DB) ListClients(ctx context.Context, query string, limit int) ([]cards.
 	if query = strings.TrimSpace(query); query != "" {
 		// A search reads the table in order and sorts the few matches; going
 		// through the activity index would look up every row at random.
-		q += ` WHERE instr(c.search, ?) > 0 ORDER BY +c.last_activity DESC, c.id DESC LIMIT ?`
+		q += ` WHERE ` + d.contains("c.search") + ` ORDER BY +c.last_activity DESC, c.id DESC LIMIT ?`
 		args = append(args, cards.Fold(query))
 	} else {
 		q += ` ORDER BY c.last_activity DESC, c.id DESC LIMIT ?`
 	}
 	args = append(args, limit)
-	rows, err := d.sql.QueryContext(ctx, q, args...)
+	rows, err := d.db().QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("cliënten zoeken: %w", err)
+		return nil, fmt.Errorf("cliënten zoeken: %w", d.describe(err))
 	}
 	defer rows.Close()
 	var out []cards.Client
@@ -113,6 +119,14 @@ func (d *DB) ListClients(ctx context.Context, query string, limit int) ([]cards.
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// contains is the condition that column contains the query's placeholder.
+func (d *DB) contains(column string) string {
+	if d.engine == enginePostgres {
+		return "strpos(" + column + ", ?) > 0"
+	}
+	return "instr(" + column + ", ?) > 0"
 }
 
 // searchText is what a client is found by: name and reference, folded so

@@ -21,7 +21,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations
 var migrationFiles embed.FS
 
 // migration is one numbered schema change; the database's user_version is
@@ -32,17 +32,21 @@ type migration struct {
 	sql     string
 }
 
-// migrations returns the embedded migrations in order. Their file names
-// start with the version: 0001_clients_sessions.sql.
-func migrations() []migration {
-	entries, _ := fs.ReadDir(migrationFiles, "migrations")
+// migrations returns an engine's embedded migrations in order. Their file
+// names start with the version: 0001_clients_sessions.sql. Both engines
+// have the same versions; a version one engine does not need is a file
+// that does nothing there.
+func migrations(e engine) []migration {
+	dir := "migrations/" + e.String()
+	entries, _ := fs.ReadDir(migrationFiles, dir)
 	var ms []migration
 	for _, e := range entries {
-		n, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
+		prefix, _, _ := strings.Cut(e.Name(), "_")
+		n, err := strconv.Atoi(prefix)
 		if err != nil {
-			panic("migration without a number: " + e.Name()) // a build mistake, caught by any test
+			continue // access.sql, applied after the migrations
 		}
-		data, _ := migrationFiles.ReadFile("migrations/" + e.Name())
+		data, _ := migrationFiles.ReadFile(dir + "/" + e.Name())
 		ms = append(ms, migration{version: n, name: e.Name(), sql: string(data)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
@@ -50,15 +54,18 @@ func migrations() []migration {
 }
 
 // SchemaVersion is the schema version this build of the app writes.
-func SchemaVersion() int { ms := migrations(); return ms[len(ms)-1].version }
+func SchemaVersion() int { ms := migrations(engineSQLite); return ms[len(ms)-1].version }
 
 // DatabaseFileName is the database in the storage folder.
 const DatabaseFileName = "samenbeslissen.db"
 
-// DB is the app's SQLite database.
+// DB is the app's database: the laptop's SQLite file, or a team's
+// PostgreSQL database.
 type DB struct {
-	sql  *sql.DB
-	path string
+	sql    *sql.DB
+	engine engine
+	path   string // the SQLite file; empty for a team database
+	team   *Team  // the team database's connection; nil for SQLite
 }
 
 // Errors that Open reports in Dutch, for the user.
@@ -80,8 +87,12 @@ type Options struct {
 }
 
 // OpenWith is Open with options. The database, its write-ahead log and its
-// folder are readable by this user only.
+// folder are readable by this user only. A postgres:// URL opens a team
+// database instead (see OpenTeam); it has no backups of ours.
 func OpenWith(path string, o Options) (*DB, error) {
+	if IsTeamURL(path) {
+		return OpenTeam(context.Background(), path)
+	}
 	if err := refuseNetwork(path); err != nil {
 		return nil, err
 	}
@@ -97,7 +108,7 @@ func OpenWith(path string, o Options) (*DB, error) {
 		return nil, fmt.Errorf("database %s openen: %w", path, describe(err))
 	}
 	d := &DB{sql: db, path: path}
-	if err := d.migrate(migrations(), o.Backups); err != nil {
+	if err := d.migrate(migrations(engineSQLite), o.Backups); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -132,6 +143,9 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // it writes: nil when the file is a sound SQLite database whose schema this
 // app knows, or when there is no file yet.
 func Check(path string) error {
+	if IsTeamURL(path) {
+		return CheckTeam(context.Background(), path)
+	}
 	if err := refuseNetwork(path); err != nil {
 		return err
 	}
@@ -235,15 +249,22 @@ func (d *DB) migrate(ms []migration, backups *BackupFolder) error {
 	return nil
 }
 
-// Path returns the database file's path.
+// Path returns the database file's path; empty for a team database.
 func (d *DB) Path() string { return d.path }
+
+// Team returns the team database's connection, nil for the laptop's own
+// database.
+func (d *DB) Team() *Team { return d.team }
 
 // Close closes the database.
 func (d *DB) Close() error { return d.sql.Close() }
 
 // IntegrityCheck runs PRAGMA integrity_check and returns its answer, "ok"
-// for a sound database.
+// for a sound database. A team database is the server's to check.
 func (d *DB) IntegrityCheck() (string, error) {
+	if d.engine == enginePostgres {
+		return "ok", nil
+	}
 	var res string
 	err := d.sql.QueryRow("PRAGMA integrity_check").Scan(&res)
 	return res, err

@@ -56,7 +56,7 @@ func TestOpen_NewDatabase(t *testing.T) {
 // TestOpen_MigratesEveryOlderVersion makes a database at each older schema
 // version, with a client and a session in it, and opens it with the app.
 func TestOpen_MigratesEveryOlderVersion(t *testing.T) {
-	all := migrations()
+	all := migrations(engineSQLite)
 	for n := 1; n < len(all); n++ {
 		t.Run(all[n-1].name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), DatabaseFileName)

@@ -22,27 +22,38 @@ type Erased struct {
 // from every backup as well.
 func (d *DB) EraseClient(id int64, backups *BackupFolder) (Erased, error) {
 	var e Erased
-	rows, err := d.sql.Query(`SELECT id FROM sessions WHERE client_id = ?`, id)
+	rows, err := d.db().Query(`SELECT id FROM sessions WHERE client_id = ?`, id)
 	if err != nil {
-		return e, fmt.Errorf("cliënt wissen: %w", describe(err))
+		return e, fmt.Errorf("cliënt wissen: %w", d.describe(err))
 	}
 	for rows.Next() {
 		var s int64
 		if err := rows.Scan(&s); err != nil {
 			rows.Close()
-			return e, fmt.Errorf("cliënt wissen: %w", describe(err))
+			return e, fmt.Errorf("cliënt wissen: %w", d.describe(err))
 		}
 		e.Sessions = append(e.Sessions, s)
 	}
 	rows.Close()
-	res, err := d.sql.Exec(`DELETE FROM clients WHERE id = ?`, id)
+	if d.engine == enginePostgres {
+		// The server's function also empties the client's audit log but for
+		// the line that says they were erased.
+		if _, err := d.Client(id); err != nil {
+			return e, fmt.Errorf("cliënt wissen: %w", err)
+		}
+		if _, err := d.db().Exec(`SELECT erase_client(?, ?)`, id, d.team.Computer); err != nil {
+			return e, fmt.Errorf("cliënt wissen: %w", d.describe(err))
+		}
+		return e, nil
+	}
+	res, err := d.db().Exec(`DELETE FROM clients WHERE id = ?`, id)
 	if err != nil {
 		return e, fmt.Errorf("cliënt wissen: %w", describe(err))
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return e, fmt.Errorf("cliënt wissen: %w", ErrNotFound)
 	}
-	if _, err := d.sql.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+	if _, err := d.db().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		return e, fmt.Errorf("cliënt wissen: %w", describe(err))
 	}
 	if backups != nil {
@@ -55,16 +66,16 @@ func (d *DB) EraseClient(id int64, backups *BackupFolder) (Erased, error) {
 // one, whose creation) was before t: those past the retention period, to
 // be reviewed and erased, never automatically.
 func (d *DB) ClientsSince(t time.Time) ([]cards.Client, error) {
-	rows, err := d.sql.Query(`SELECT `+clientColumns+` FROM clients c WHERE c.last_activity < ? ORDER BY c.last_activity`, millis(t))
+	rows, err := d.db().Query(`SELECT `+clientColumns+` FROM clients c WHERE c.last_activity < ? ORDER BY c.last_activity`, millis(t))
 	if err != nil {
-		return nil, fmt.Errorf("cliënten lezen: %w", describe(err))
+		return nil, fmt.Errorf("cliënten lezen: %w", d.describe(err))
 	}
 	defer rows.Close()
 	var out []cards.Client
 	for rows.Next() {
 		c, err := scanClient(rows)
 		if err != nil {
-			return nil, fmt.Errorf("cliënten lezen: %w", describe(err))
+			return nil, fmt.Errorf("cliënten lezen: %w", d.describe(err))
 		}
 		out = append(out, c)
 	}

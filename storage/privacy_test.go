@@ -173,7 +173,7 @@ func TestOpenWith_BackupBeforeMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := migrations()
+	all := migrations(engineSQLite)
 	if err := (&DB{sql: db, path: path}).migrate(all[:1], nil); err != nil {
 		t.Fatal(err)
 	}
@@ -241,10 +241,11 @@ func TestFileModes(t *testing.T) {
 	}
 }
 
-func TestDB_ClientsSince(t *testing.T) {
-	d := openTest(t)
+func TestDB_ClientsSince(t *testing.T) { eachEngine(t, testDB_ClientsSince) }
+
+func testDB_ClientsSince(t *testing.T, d *DB) {
 	old, _ := d.CreateClient("Lang geleden", "")
-	d.sql.Exec(`UPDATE clients SET last_activity = ? WHERE id = ?`, millis(time.Now().AddDate(-3, 0, 0)), old.ID)
+	d.db().Exec(`UPDATE clients SET last_activity = ? WHERE id = ?`, millis(time.Now().AddDate(-3, 0, 0)), old.ID)
 	d.CreateClient("Pas nog", "")
 	got, err := d.ClientsSince(time.Now().AddDate(-2, 0, 0))
 	if err != nil || len(got) != 1 || got[0].Name != "Lang geleden" {
@@ -252,8 +253,9 @@ func TestDB_ClientsSince(t *testing.T) {
 	}
 }
 
-func TestDB_Retention(t *testing.T) {
-	d := openTest(t)
+func TestDB_Retention(t *testing.T) { eachEngine(t, testDB_Retention) }
+
+func testDB_Retention(t *testing.T, d *DB) {
 	if r, err := d.Retention(); err != nil || r != DefaultRetention {
 		t.Errorf("default %+v, %v", r, err)
 	}

@@ -7,8 +7,9 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-func TestSaver_WritesNewestValue(t *testing.T) {
-	d := openTest(t)
+func TestSaver_WritesNewestValue(t *testing.T) { eachEngine(t, testSaver_WritesNewestValue) }
+
+func testSaver_WritesNewestValue(t *testing.T, d *DB) {
 	c, _ := d.CreateClient("C", "")
 	s, _ := d.CreateSession(c.ID)
 	var saves atomic.Int32
@@ -39,8 +40,9 @@ func TestSaver_WritesNewestValue(t *testing.T) {
 	}
 }
 
-func TestSaver_KeepsEditsAfterAFailedWrite(t *testing.T) {
-	d := openTest(t)
+func TestSaver_KeepsEditsAfterAFailedWrite(t *testing.T) { eachEngine(t, testSaver_KeepsEditsAfterAFailedWrite) }
+
+func testSaver_KeepsEditsAfterAFailedWrite(t *testing.T, d *DB) {
 	c, _ := d.CreateClient("C", "")
 	s, _ := d.CreateSession(c.ID)
 	sv := NewSaver(d, nil)

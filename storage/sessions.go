@@ -2,12 +2,13 @@ package storage
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
@@ -19,7 +20,7 @@ const MaxValueLength = 100_000
 // CreateSession starts a new conversation with a client, at step 1.
 func (d *DB) CreateSession(clientID int64) (cards.Session, error) {
 	s := cards.NewSession()
-	err := d.tx(func(tx *sql.Tx) error {
+	err := d.tx(func(tx conn) error {
 		id, err := insertSession(tx, clientID, 0)
 		s.ID, s.ClientID = id, clientID
 		return err
@@ -30,20 +31,18 @@ func (d *DB) CreateSession(clientID int64) (cards.Session, error) {
 	return d.Session(s.ID)
 }
 
-func insertSession(tx *sql.Tx, clientID, previousID int64) (int64, error) {
+func insertSession(tx conn, clientID, previousID int64) (int64, error) {
 	now := millis(time.Now())
 	var prev any
 	if previousID != 0 {
 		prev = previousID
 	}
-	res, err := tx.Exec(`INSERT INTO sessions (client_id, previous_id, started_at, updated_at) VALUES (?, ?, ?, ?)`, clientID, prev, now, now)
-	if err != nil {
+	var id int64
+	if err := tx.QueryRow(`INSERT INTO sessions (client_id, previous_id, started_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id`, clientID, prev, now, now).Scan(&id); err != nil {
 		return 0, err
 	}
-	if _, err := tx.Exec(`UPDATE clients SET last_activity = ? WHERE id = ?`, now, clientID); err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	_, err := tx.Exec(`UPDATE clients SET last_activity = ? WHERE id = ?`, now, clientID)
+	return id, err
 }
 
 // CreateFollowUp starts a follow-up of session prevID (step 7): a new
@@ -55,7 +54,7 @@ func (d *DB) CreateFollowUp(prevID int64) (cards.Session, error) {
 		return cards.Session{}, err
 	}
 	var id int64
-	err = d.tx(func(tx *sql.Tx) error {
+	err = d.tx(func(tx conn) error {
 		if id, err = insertSession(tx, prev.ClientID, prevID); err != nil {
 			return err
 		}
@@ -85,7 +84,7 @@ func (d *DB) Session(id int64) (cards.Session, error) {
 	s := cards.NewSession()
 	var prev sql.NullInt64
 	var started, updated int64
-	err := d.sql.QueryRow(`SELECT id, client_id, previous_id, started_at, updated_at FROM sessions WHERE id = ?`, id).
+	err := d.db().QueryRow(`SELECT id, client_id, previous_id, started_at, updated_at FROM sessions WHERE id = ?`, id).
 		Scan(&s.ID, &s.ClientID, &prev, &started, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, fmt.Errorf("gesprek %d: %w", id, ErrNotFound)
@@ -98,7 +97,7 @@ func (d *DB) Session(id int64) (cards.Session, error) {
 	if s.Options, err = d.options(id); err != nil {
 		return s, err
 	}
-	rows, err := d.sql.Query(`SELECT key, value FROM session_values WHERE session_id = ?`, id)
+	rows, err := d.db().Query(`SELECT key, value FROM session_values WHERE session_id = ?`, id)
 	if err != nil {
 		return s, fmt.Errorf("gesprek %d lezen: %w", id, err)
 	}
@@ -121,7 +120,7 @@ func (d *DB) Session(id int64) (cards.Session, error) {
 
 // Sessions returns a client's sessions, oldest first.
 func (d *DB) Sessions(clientID int64) ([]cards.SessionSummary, error) {
-	rows, err := d.sql.Query(`SELECT s.id, coalesce(s.previous_id, 0), s.started_at, s.updated_at,
+	rows, err := d.db().Query(`SELECT s.id, coalesce(s.previous_id, 0), s.started_at, s.updated_at,
 		coalesce((SELECT value FROM session_values v WHERE v.session_id = s.id AND v.key = ?), '1'),
 		coalesce((SELECT value FROM session_values v WHERE v.session_id = s.id AND v.key = ?), '')
 		FROM sessions s WHERE s.client_id = ? ORDER BY s.started_at, s.id`, cards.KeyStep, cards.KeyGoal, clientID)
@@ -151,7 +150,7 @@ func (d *DB) SetValue(sessionID int64, key, value string) error {
 
 // SetValues stores several values of one session in one transaction.
 func (d *DB) SetValues(sessionID int64, values map[string]string) error {
-	err := d.tx(func(tx *sql.Tx) error {
+	err := d.tx(func(tx conn) error {
 		if err := touch(tx, sessionID); err != nil {
 			return err
 		}
@@ -168,21 +167,35 @@ func (d *DB) SetValues(sessionID int64, values map[string]string) error {
 	return nil
 }
 
-func setValue(tx *sql.Tx, sessionID int64, key, value string) error {
+// checkText readies one typed text for storing. A NUL character is not
+// text and PostgreSQL cannot hold it, so both engines drop it; a text
+// that is not valid UTF-8 is refused rather than stored garbled.
+func checkText(value string) (string, error) {
 	if len(value) > MaxValueLength {
-		return fmt.Errorf("de tekst is te lang (%d tekens); houd hem onder de %d", len(value), MaxValueLength)
+		return "", fmt.Errorf("de tekst is te lang (%d tekens); houd hem onder de %d", len(value), MaxValueLength)
+	}
+	if !utf8.ValidString(value) {
+		return "", errors.New("de tekst bevat tekens die niet goed zijn overgekomen; typ hem opnieuw")
+	}
+	return strings.ReplaceAll(value, "\x00", ""), nil
+}
+
+func setValue(tx conn, sessionID int64, key, value string) error {
+	value, err := checkText(value)
+	if err != nil {
+		return err
 	}
 	if value == "" {
 		_, err := tx.Exec(`DELETE FROM session_values WHERE session_id = ? AND key = ?`, sessionID, key)
 		return err
 	}
-	_, err := tx.Exec(`INSERT INTO session_values (session_id, key, value) VALUES (?, ?, ?)
+	_, err = tx.Exec(`INSERT INTO session_values (session_id, key, value) VALUES (?, ?, ?)
 		ON CONFLICT (session_id, key) DO UPDATE SET value = excluded.value`, sessionID, key, value)
 	return err
 }
 
 // touch marks a session, and its client, as just changed.
-func touch(tx *sql.Tx, sessionID int64) error {
+func touch(tx conn, sessionID int64) error {
 	now := millis(time.Now())
 	res, err := tx.Exec(`UPDATE sessions SET updated_at = ? WHERE id = ?`, now, sessionID)
 	if err != nil {
@@ -195,19 +208,6 @@ func touch(tx *sql.Tx, sessionID int64) error {
 	return err
 }
 
-// tx runs f in a transaction and commits it.
-func (d *DB) tx(f func(*sql.Tx) error) error {
-	tx, err := d.sql.BeginTx(context.Background(), nil)
-	if err != nil {
-		return describe(err)
-	}
-	if err := f(tx); err != nil {
-		tx.Rollback()
-		return describe(err)
-	}
-	return describe(tx.Commit())
-}
-
 // AddOption puts a card among the options compared in step 5, keeping a
 // snapshot of the card as shown now. A card already there keeps its first
 // snapshot.
@@ -216,7 +216,7 @@ func (d *DB) AddOption(sessionID int64, c cards.Card) error {
 	if err := cards.WriteTOML(&snap, []cards.Card{c}); err != nil {
 		return fmt.Errorf("kaart bewaren: %w", err)
 	}
-	err := d.tx(func(tx *sql.Tx) error {
+	err := d.tx(func(tx conn) error {
 		if _, err := tx.Exec(`INSERT INTO session_cards (session_id, card_id, position, snapshot)
 			VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM session_cards WHERE session_id = ?), ?)
 			ON CONFLICT DO NOTHING`, sessionID, c.ID, sessionID, snap.String()); err != nil {
@@ -233,7 +233,7 @@ func (d *DB) AddOption(sessionID int64, c cards.Card) error {
 // RemoveOption takes a card off the comparison, with the client's weights
 // for it.
 func (d *DB) RemoveOption(sessionID int64, cardID string) error {
-	err := d.tx(func(tx *sql.Tx) error {
+	err := d.tx(func(tx conn) error {
 		if _, err := tx.Exec(`DELETE FROM session_cards WHERE session_id = ? AND card_id = ?`, sessionID, cardID); err != nil {
 			return err
 		}
@@ -250,7 +250,7 @@ func (d *DB) RemoveOption(sessionID int64, cardID string) error {
 }
 
 func (d *DB) options(sessionID int64) ([]cards.Option, error) {
-	rows, err := d.sql.Query(`SELECT card_id, snapshot FROM session_cards WHERE session_id = ? ORDER BY position`, sessionID)
+	rows, err := d.db().Query(`SELECT card_id, snapshot FROM session_cards WHERE session_id = ? ORDER BY position`, sessionID)
 	if err != nil {
 		return nil, fmt.Errorf("kaarten van gesprek %d lezen: %w", sessionID, err)
 	}
@@ -273,13 +273,11 @@ func (d *DB) options(sessionID int64) ([]cards.Option, error) {
 // AddAgreement adds an empty row to a session's action plan.
 func (d *DB) AddAgreement(sessionID int64) (cards.Agreement, error) {
 	var a cards.Agreement
-	err := d.tx(func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO agreements (session_id, position)
-			VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM agreements WHERE session_id = ?))`, sessionID, sessionID)
-		if err != nil {
+	err := d.tx(func(tx conn) error {
+		if err := tx.QueryRow(`INSERT INTO agreements (session_id, position)
+			VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM agreements WHERE session_id = ?)) RETURNING id`, sessionID, sessionID).Scan(&a.ID); err != nil {
 			return err
 		}
-		a.ID, _ = res.LastInsertId()
 		return touch(tx, sessionID)
 	})
 	if err != nil {
@@ -293,10 +291,11 @@ func (d *DB) SetAgreement(id int64, field cards.AgreementField, value string) er
 	if field != cards.AgreementWho && field != cards.AgreementWhat && field != cards.AgreementDue {
 		return fmt.Errorf("onbekend veld %q van een afspraak", field)
 	}
-	if len(value) > MaxValueLength {
-		return fmt.Errorf("de tekst is te lang (%d tekens); houd hem onder de %d", len(value), MaxValueLength)
+	value, err := checkText(value)
+	if err != nil {
+		return err
 	}
-	err := d.tx(func(tx *sql.Tx) error {
+	err = d.tx(func(tx conn) error {
 		var sessionID int64
 		if err := tx.QueryRow(`UPDATE agreements SET `+string(field)+` = ? WHERE id = ? RETURNING session_id`, value, id).Scan(&sessionID); err != nil {
 			return err
@@ -311,7 +310,7 @@ func (d *DB) SetAgreement(id int64, field cards.AgreementField, value string) er
 
 // DeleteAgreement removes a row of the action plan.
 func (d *DB) DeleteAgreement(id int64) error {
-	err := d.tx(func(tx *sql.Tx) error {
+	err := d.tx(func(tx conn) error {
 		var sessionID int64
 		if err := tx.QueryRow(`DELETE FROM agreements WHERE id = ? RETURNING session_id`, id).Scan(&sessionID); err != nil {
 			return err
@@ -325,7 +324,7 @@ func (d *DB) DeleteAgreement(id int64) error {
 }
 
 func (d *DB) agreements(sessionID int64) ([]cards.Agreement, error) {
-	rows, err := d.sql.Query(`SELECT id, who, what, due FROM agreements WHERE session_id = ? ORDER BY position`, sessionID)
+	rows, err := d.db().Query(`SELECT id, who, what, due FROM agreements WHERE session_id = ? ORDER BY position`, sessionID)
 	if err != nil {
 		return nil, fmt.Errorf("afspraken lezen: %w", err)
 	}

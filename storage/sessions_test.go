@@ -18,10 +18,11 @@ func testCard(id string) cards.Card {
 	return c
 }
 
-func TestDB_Clients(t *testing.T) {
-	d := openTest(t)
+func TestDB_Clients(t *testing.T) { eachEngine(t, testDB_Clients) }
+
+func testDB_Clients(t *testing.T, d *DB) {
 	for _, name := range []string{"Aïcha Bakker", "Jan de Vries", "Johan Jansen", "Zoë 50%"} {
-		if _, err := d.CreateClient(name, "K-"+name[:2]); err != nil {
+		if _, err := d.CreateClient(name, "K-"+string([]rune(name)[:2])); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(2 * time.Millisecond) // distinct activity times
@@ -63,8 +64,9 @@ func TestDB_Clients(t *testing.T) {
 	}
 }
 
-func TestDB_SessionValues(t *testing.T) {
-	d := openTest(t)
+func TestDB_SessionValues(t *testing.T) { eachEngine(t, testDB_SessionValues) }
+
+func testDB_SessionValues(t *testing.T, d *DB) {
 	c, _ := d.CreateClient("A. B.", "")
 	s, err := d.CreateSession(c.ID)
 	if err != nil {
@@ -142,8 +144,9 @@ func TestDB_SessionValues(t *testing.T) {
 
 // TestDB_SnapshotKeepsCardAsShown checks that a session shows a card as it
 // was discussed, even after the catalogue changed it.
-func TestDB_SnapshotKeepsCardAsShown(t *testing.T) {
-	d := openTest(t)
+func TestDB_SnapshotKeepsCardAsShown(t *testing.T) { eachEngine(t, testDB_SnapshotKeepsCardAsShown) }
+
+func testDB_SnapshotKeepsCardAsShown(t *testing.T, d *DB) {
 	c, _ := d.CreateClient("C", "")
 	s, _ := d.CreateSession(c.ID)
 	card := testCard("coach")
@@ -156,8 +159,9 @@ func TestDB_SnapshotKeepsCardAsShown(t *testing.T) {
 	}
 }
 
-func TestDB_Agreements(t *testing.T) {
-	d := openTest(t)
+func TestDB_Agreements(t *testing.T) { eachEngine(t, testDB_Agreements) }
+
+func testDB_Agreements(t *testing.T, d *DB) {
 	c, _ := d.CreateClient("C", "")
 	s, _ := d.CreateSession(c.ID)
 	a1, _ := d.AddAgreement(s.ID)
@@ -181,8 +185,9 @@ func TestDB_Agreements(t *testing.T) {
 	}
 }
 
-func TestDB_FollowUp(t *testing.T) {
-	d := openTest(t)
+func TestDB_FollowUp(t *testing.T) { eachEngine(t, testDB_FollowUp) }
+
+func testDB_FollowUp(t *testing.T, d *DB) {
 	c, _ := d.CreateClient("C", "")
 	first, _ := d.CreateSession(c.ID)
 	d.SetValues(first.ID, map[string]string{cards.KeyGoal: "Werk", cards.KeyReview: "oud", cards.KeyStep: "6", cards.KeyDecision: "a"})
@@ -214,8 +219,9 @@ func TestDB_FollowUp(t *testing.T) {
 	}
 }
 
-func TestDB_Organisation(t *testing.T) {
-	d := openTest(t)
+func TestDB_Organisation(t *testing.T) { eachEngine(t, testDB_Organisation) }
+
+func testDB_Organisation(t *testing.T, d *DB) {
 	if o, err := d.Organisation(); err != nil || o.Name != "" {
 		t.Fatalf("before setting: %+v, %v", o, err)
 	}

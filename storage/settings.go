@@ -22,7 +22,7 @@ const (
 // until it is set.
 func (d *DB) Organisation() (cards.Organisation, error) {
 	var o cards.Organisation
-	rows, err := d.sql.Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?)`, settingOrgName, settingOrgContact, settingOrgPhone, settingOrgLogo)
+	rows, err := d.db().Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?)`, settingOrgName, settingOrgContact, settingOrgPhone, settingOrgLogo)
 	if err != nil {
 		return o, fmt.Errorf("instellingen lezen: %w", err)
 	}
@@ -76,13 +76,9 @@ const (
 func (d *DB) Retention() (Retention, error) {
 	r := DefaultRetention
 	for key, dst := range map[string]*int{settingRetentionMonths: &r.Months, settingPrintDays: &r.PrintDays} {
-		var v []byte
-		err := d.sql.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
+		v, err := d.setting(key)
 		if err != nil {
-			return r, fmt.Errorf("instellingen lezen: %w", describe(err))
+			return r, err
 		}
 		if n, err := strconv.Atoi(string(v)); err == nil && n > 0 {
 			*dst = n
@@ -96,26 +92,17 @@ func (d *DB) SetRetention(r Retention) error {
 	if r.Months < 1 || r.PrintDays < 1 {
 		return errors.New("een bewaartermijn is minstens 1")
 	}
-	return d.tx(func(tx *sql.Tx) error {
-		for k, v := range map[string]int{settingRetentionMonths: r.Months, settingPrintDays: r.PrintDays} {
-			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, []byte(strconv.Itoa(v))); err != nil {
-				return fmt.Errorf("instellingen opslaan: %w", describe(err))
-			}
-		}
-		return nil
+	return d.setSettings(map[string][]byte{
+		settingRetentionMonths: []byte(strconv.Itoa(r.Months)), settingPrintDays: []byte(strconv.Itoa(r.PrintDays)),
 	})
 }
 
 // LanguageChecked returns when the municipality marked a language as
 // checked by a native speaker; the zero time when it did not.
 func (d *DB) LanguageChecked(lang string) (time.Time, error) {
-	var v []byte
-	err := d.sql.QueryRow(`SELECT value FROM settings WHERE key = ?`, "taal-nagekeken-"+lang).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return time.Time{}, nil
-	}
+	v, err := d.setting("taal-nagekeken-" + lang)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("instellingen lezen: %w", describe(err))
+		return time.Time{}, err
 	}
 	t, _ := time.Parse(time.DateOnly, string(v))
 	return t, nil
@@ -124,28 +111,22 @@ func (d *DB) LanguageChecked(lang string) (time.Time, error) {
 // SetLanguageChecked marks a language as checked on a day, or, with the
 // zero time, no longer.
 func (d *DB) SetLanguageChecked(lang string, on time.Time) error {
-	var err error
-	if on.IsZero() {
-		_, err = d.sql.Exec(`DELETE FROM settings WHERE key = ?`, "taal-nagekeken-"+lang)
-	} else {
-		_, err = d.sql.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-			"taal-nagekeken-"+lang, []byte(on.Format(time.DateOnly)))
+	var v []byte
+	if !on.IsZero() {
+		v = []byte(on.Format(time.DateOnly))
 	}
-	if err != nil {
-		return fmt.Errorf("instellingen opslaan: %w", describe(err))
-	}
-	return nil
+	return d.setSettings(map[string][]byte{"taal-nagekeken-" + lang: v})
 }
 
 // setting reads one setting; nil when it is not set.
 func (d *DB) setting(key string) ([]byte, error) {
 	var v []byte
-	err := d.sql.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	err := d.db().QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("instellingen lezen: %w", err)
+		return nil, fmt.Errorf("instellingen lezen: %w", d.describe(err))
 	}
 	return v, nil
 }
@@ -153,12 +134,18 @@ func (d *DB) setting(key string) ([]byte, error) {
 // setSettings stores settings in one transaction; a nil value stores an
 // empty one.
 func (d *DB) setSettings(kv map[string][]byte) error {
-	err := d.tx(func(tx *sql.Tx) error {
+	err := d.tx(func(tx conn) error {
 		for k, v := range kv {
 			if v == nil {
 				v = []byte{}
 			}
-			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
+			// In a team database each professional has settings of their
+			// own, keyed by owner too.
+			target := "(key)"
+			if d.engine == enginePostgres {
+				target = "(owner, key)"
+			}
+			if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT `+target+` DO UPDATE SET value = excluded.value`, k, v); err != nil {
 				return err
 			}
 		}

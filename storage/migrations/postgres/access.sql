@@ -1,0 +1,226 @@
+-- Who may do what in a team database. Applied after the migrations by
+-- every `samenbeslissen team inrichten`, as the owner role
+-- samenbeslissen_eigenaar; each statement can run again.
+--
+-- Professionals log in as themselves and are members of
+-- samenbeslissen_medewerker. Row-level security lets them reach only the
+-- clients they hold or were added to as a colleague, and those clients'
+-- conversations. A team lead (samenbeslissen_teamleider) sees which
+-- clients there are and who holds each, and hands them over, but reads no
+-- conversation. The privacy officer (samenbeslissen_privacy) reads the
+-- audit log. The owner bypasses the policies, so the app refuses to work
+-- as the owner.
+--
+-- Policies compare with session_user, the login role: SET ROLE to a group
+-- role gains nothing.
+
+REVOKE ALL ON SCHEMA samenbeslissen FROM PUBLIC;
+GRANT USAGE ON SCHEMA samenbeslissen TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy;
+REVOKE ALL ON ALL TABLES IN SCHEMA samenbeslissen FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA samenbeslissen FROM PUBLIC;
+
+GRANT SELECT ON schema_version TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy;
+GRANT SELECT, INSERT ON clients TO samenbeslissen_medewerker;
+-- Not the holder: a client changes hands only through hand_over.
+GRANT UPDATE (name, search, reference, last_activity) ON clients TO samenbeslissen_medewerker;
+GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, session_values, agreements, session_cards, settings TO samenbeslissen_medewerker;
+GRANT SELECT ON client_colleagues, handovers TO samenbeslissen_medewerker;
+GRANT SELECT ON clients, client_colleagues TO samenbeslissen_teamleider;
+GRANT SELECT ON audit_log TO samenbeslissen_privacy;
+
+-- is_colleague: the login role was added to client c for a duo intake.
+CREATE OR REPLACE FUNCTION is_colleague(c bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+	SELECT EXISTS (SELECT 1 FROM client_colleagues WHERE client_id = c AND professional = session_user)
+$$;
+
+-- reaches: the login role holds client c or is a colleague on it.
+CREATE OR REPLACE FUNCTION reaches(c bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+	SELECT EXISTS (SELECT 1 FROM clients WHERE id = c AND holder = session_user)
+		OR EXISTS (SELECT 1 FROM client_colleagues WHERE client_id = c AND professional = session_user)
+$$;
+
+-- reaches_session: the login role reaches the client of session s.
+CREATE OR REPLACE FUNCTION reaches_session(s bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+	SELECT EXISTS (SELECT 1 FROM sessions x JOIN clients c ON c.id = x.client_id
+		WHERE x.id = s AND (c.holder = session_user
+			OR EXISTS (SELECT 1 FROM client_colleagues k WHERE k.client_id = c.id AND k.professional = session_user)))
+$$;
+
+-- is_team_lead: the login role may see and hand over every client.
+CREATE OR REPLACE FUNCTION is_team_lead() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+	SELECT pg_has_role(session_user, 'samenbeslissen_teamleider', 'MEMBER')
+$$;
+
+-- audit writes one line of the audit log; the trigger below fills in who
+-- and when. Only the functions here call it.
+CREATE OR REPLACE FUNCTION audit(c bigint, what text, extra text, computer text) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+	INSERT INTO audit_log (client_id, action, detail, computer) VALUES (c, what, extra, computer)
+$$;
+
+-- log_action is how the app logs opening, printing and exporting: only for
+-- a client the login role reaches. Professionals have no other way in.
+CREATE OR REPLACE FUNCTION log_action(c bigint, what text, extra text, computer text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+BEGIN
+	IF NOT reaches(c) THEN
+		RAISE EXCEPTION 'je hebt geen toegang tot deze cliënt' USING ERRCODE = '42501';
+	END IF;
+	PERFORM audit(c, what, extra, computer);
+END
+$$;
+
+-- hand_over gives client c to professional to: the holder or a team lead
+-- may. The note goes with it; the old holder keeps no access, unless they
+-- are a colleague on the client.
+CREATE OR REPLACE FUNCTION hand_over(c bigint, receiver text, note text, computer text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+DECLARE
+	old text;
+BEGIN
+	SELECT holder INTO old FROM clients WHERE id = c FOR UPDATE;
+	IF NOT FOUND OR (old <> session_user AND NOT is_team_lead()) THEN
+		RAISE EXCEPTION 'je mag deze cliënt niet overdragen' USING ERRCODE = '42501';
+	END IF;
+	IF NOT pg_has_role(receiver, 'samenbeslissen_medewerker', 'MEMBER') THEN
+		RAISE EXCEPTION '% is geen medewerker in deze teamdatabase', receiver USING ERRCODE = '22023';
+	END IF;
+	UPDATE clients SET holder = receiver WHERE id = c;
+	DELETE FROM client_colleagues WHERE client_id = c AND professional = receiver;
+	INSERT INTO handovers (client_id, from_professional, to_professional, note, at)
+		VALUES (c, old, receiver, note, (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
+	PERFORM audit(c, 'overgedragen', old || ' → ' || receiver, computer);
+END
+$$;
+
+-- add_colleague lets a colleague open and edit client c's conversations,
+-- for a duo intake; only the holder may.
+CREATE OR REPLACE FUNCTION add_colleague(c bigint, colleague text, computer text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM clients WHERE id = c AND holder = session_user) THEN
+		RAISE EXCEPTION 'alleen wie de cliënt heeft, kan een collega toevoegen' USING ERRCODE = '42501';
+	END IF;
+	IF colleague = session_user OR NOT pg_has_role(colleague, 'samenbeslissen_medewerker', 'MEMBER') THEN
+		RAISE EXCEPTION '% is geen andere medewerker in deze teamdatabase', colleague USING ERRCODE = '22023';
+	END IF;
+	INSERT INTO client_colleagues (client_id, professional, added_at)
+		VALUES (c, colleague, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+		ON CONFLICT DO NOTHING;
+	PERFORM audit(c, 'collega toegevoegd', colleague, computer);
+END
+$$;
+
+-- remove_colleague ends a duo: the holder removes a colleague, or a
+-- colleague removes themselves.
+CREATE OR REPLACE FUNCTION remove_colleague(c bigint, colleague text, computer text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+BEGIN
+	IF colleague <> session_user AND NOT EXISTS (SELECT 1 FROM clients WHERE id = c AND holder = session_user) THEN
+		RAISE EXCEPTION 'alleen wie de cliënt heeft, kan een collega weghalen' USING ERRCODE = '42501';
+	END IF;
+	DELETE FROM client_colleagues WHERE client_id = c AND professional = colleague;
+	PERFORM audit(c, 'collega weggehaald', colleague, computer);
+END
+$$;
+
+-- erase_client erases client c with everything about them; of the audit
+-- log only the line that the erasure happened remains. Only the holder may.
+CREATE OR REPLACE FUNCTION erase_client(c bigint, computer text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM clients WHERE id = c AND holder = session_user) THEN
+		RAISE EXCEPTION 'alleen wie de cliënt heeft, kan die wissen' USING ERRCODE = '42501';
+	END IF;
+	DELETE FROM clients WHERE id = c;
+	DELETE FROM audit_log WHERE client_id = c;
+	PERFORM audit(c, 'gewist', '', computer);
+END
+$$;
+
+GRANT EXECUTE ON FUNCTION is_colleague(bigint), reaches(bigint), reaches_session(bigint), is_team_lead()
+	TO samenbeslissen_medewerker, samenbeslissen_teamleider;
+GRANT EXECUTE ON FUNCTION log_action(bigint, text, text, text), add_colleague(bigint, text, text),
+	remove_colleague(bigint, text, text), erase_client(bigint, text)
+	TO samenbeslissen_medewerker;
+GRANT EXECUTE ON FUNCTION hand_over(bigint, text, text, text) TO samenbeslissen_medewerker, samenbeslissen_teamleider;
+
+-- The audit log takes who and when from the server, and nobody but the
+-- owner (inside erase_client) changes or removes a line.
+CREATE OR REPLACE FUNCTION audit_log_stamp() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	NEW.who := session_user;
+	NEW.at := clock_timestamp();
+	RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF current_user <> 'samenbeslissen_eigenaar' OR TG_OP <> 'DELETE' THEN
+		RAISE EXCEPTION 'het logboek kan niet veranderd worden' USING ERRCODE = '42501';
+	END IF;
+	RETURN OLD;
+END
+$$;
+DROP TRIGGER IF EXISTS stamp ON audit_log;
+CREATE TRIGGER stamp BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_stamp();
+DROP TRIGGER IF EXISTS append_only ON audit_log;
+CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+DROP TRIGGER IF EXISTS no_truncate ON audit_log;
+CREATE TRIGGER no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+
+-- Row-level security on every table with clients' data.
+ALTER TABLE clients ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE session_values ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agreements ENABLE ROW LEVEL SECURITY;
+ALTER TABLE session_cards ENABLE ROW LEVEL SECURITY;
+ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE client_colleagues ENABLE ROW LEVEL SECURITY;
+ALTER TABLE handovers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
+
+DROP POLICY IF EXISTS own ON clients;
+CREATE POLICY own ON clients FOR SELECT TO samenbeslissen_medewerker
+	USING (holder = session_user OR is_colleague(id));
+DROP POLICY IF EXISTS own_new ON clients;
+CREATE POLICY own_new ON clients FOR INSERT TO samenbeslissen_medewerker
+	WITH CHECK (holder = session_user);
+DROP POLICY IF EXISTS own_change ON clients;
+CREATE POLICY own_change ON clients FOR UPDATE TO samenbeslissen_medewerker
+	USING (holder = session_user OR is_colleague(id));
+DROP POLICY IF EXISTS team ON clients;
+CREATE POLICY team ON clients FOR SELECT TO samenbeslissen_teamleider USING (true);
+
+DROP POLICY IF EXISTS own ON sessions;
+CREATE POLICY own ON sessions TO samenbeslissen_medewerker
+	USING (reaches(client_id)) WITH CHECK (reaches(client_id));
+DROP POLICY IF EXISTS own ON session_values;
+CREATE POLICY own ON session_values TO samenbeslissen_medewerker
+	USING (reaches_session(session_id)) WITH CHECK (reaches_session(session_id));
+DROP POLICY IF EXISTS own ON agreements;
+CREATE POLICY own ON agreements TO samenbeslissen_medewerker
+	USING (reaches_session(session_id)) WITH CHECK (reaches_session(session_id));
+DROP POLICY IF EXISTS own ON session_cards;
+CREATE POLICY own ON session_cards TO samenbeslissen_medewerker
+	USING (reaches_session(session_id)) WITH CHECK (reaches_session(session_id));
+DROP POLICY IF EXISTS own ON settings;
+CREATE POLICY own ON settings TO samenbeslissen_medewerker
+	USING (owner = session_user) WITH CHECK (owner = session_user);
+
+DROP POLICY IF EXISTS own ON client_colleagues;
+CREATE POLICY own ON client_colleagues FOR SELECT TO samenbeslissen_medewerker
+	USING (professional = session_user OR reaches(client_id));
+DROP POLICY IF EXISTS team ON client_colleagues;
+CREATE POLICY team ON client_colleagues FOR SELECT TO samenbeslissen_teamleider USING (true);
+DROP POLICY IF EXISTS own ON handovers;
+CREATE POLICY own ON handovers FOR SELECT TO samenbeslissen_medewerker USING (reaches(client_id));
+
+DROP POLICY IF EXISTS privacy ON audit_log;
+CREATE POLICY privacy ON audit_log FOR SELECT TO samenbeslissen_privacy USING (true);

@@ -1,0 +1,114 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/samenbeslissen/samenbeslissen/storage/pgtest"
+)
+
+func TestMigrations_SameVersionsOnBothEngines(t *testing.T) {
+	versions := func(e engine) []int {
+		var vs []int
+		for _, m := range migrations(e) {
+			vs = append(vs, m.version)
+		}
+		return vs
+	}
+	lite, pg := versions(engineSQLite), versions(enginePostgres)
+	if !reflect.DeepEqual(lite, pg) || len(lite) != SchemaVersion() {
+		t.Errorf("SQLite has versions %v, PostgreSQL %v", lite, pg)
+	}
+}
+
+func TestSetUpTeam_RunsAgainSafely(t *testing.T) {
+	tt := openTeamTest(t)
+	d := tt.login(t, LoginProfessional)
+	c, err := d.CreateClient("Blijft bestaan", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := SetUpTeam(context.Background(), tt.admin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.From != SchemaVersion() || r.To != SchemaVersion() {
+		t.Errorf("second run went from %d to %d", r.From, r.To)
+	}
+	if got, err := d.Client(c.ID); err != nil || got.Name != "Blijft bestaan" {
+		t.Errorf("after setting up again: %+v, %v", got, err)
+	}
+}
+
+// TestSetUpTeam_AsCreateRoleAdmin: a database administrator who is no
+// superuser, but may create roles and owns the database, can set it up.
+func TestSetUpTeam_AsCreateRoleAdmin(t *testing.T) {
+	srv := pgtest.Shared(t)
+	db := srv.NewDatabase(t)
+	srv.Exec(t, "postgres", `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'dba') THEN CREATE ROLE dba LOGIN CREATEROLE; END IF; END $$`)
+	srv.Exec(t, "postgres", `ALTER DATABASE `+db+` OWNER TO dba`)
+	tt := teamTest{srv: srv, db: db}
+	if _, err := SetUpTeam(context.Background(), srv.URL(db, "dba")); err != nil {
+		t.Fatal(err)
+	}
+	if err := AddLogin(context.Background(), srv.URL(db, "dba"), "via_dba", LoginProfessional); err != nil {
+		t.Fatal(err)
+	}
+	d := tt.open(t, "via_dba")
+	if _, err := d.CreateClient("A.", ""); err != nil {
+		t.Fatal(err)
+	}
+	// The administrator is a member of the owner role, so the app refuses
+	// to work as them.
+	if _, err := Open(srv.URL(db, "dba")); !errors.Is(err, ErrBypassesRLS) {
+		t.Errorf("opening as the administrator: %v", err)
+	}
+}
+
+func TestOpenTeam_Refuses(t *testing.T) {
+	tt := openTeamTest(t)
+	srv := tt.srv
+	plain := "gewoon" + strings.TrimPrefix(tt.db, "test")
+	srv.Exec(t, "postgres", `CREATE ROLE `+plain+` LOGIN`)
+	bypass := "omzeiler" + strings.TrimPrefix(tt.db, "test")
+	srv.Exec(t, "postgres", `CREATE ROLE `+bypass+` LOGIN BYPASSRLS IN ROLE samenbeslissen_medewerker`)
+	empty := srv.NewDatabase(t)
+	pro := tt.newLogin(t, LoginProfessional)
+	tests := []struct {
+		name, url string
+		want      error
+	}{
+		{"the superuser", srv.URL(tt.db, "postgres"), ErrBypassesRLS},
+		{"a BYPASSRLS professional", srv.URL(tt.db, bypass), ErrBypassesRLS},
+		{"a login without a team role", srv.URL(tt.db, plain), ErrNoTeamRole},
+		{"a database not set up", srv.URL(empty, pro), ErrNotSetUp},
+	}
+	for _, tc := range tests {
+		d, err := Open(tc.url)
+		if !errors.Is(err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+		if d != nil {
+			d.Close()
+		}
+	}
+	srv.Exec(t, tt.db, `UPDATE samenbeslissen.schema_version SET version = version + 1`)
+	if _, err := Open(srv.URL(tt.db, pro)); !errors.Is(err, ErrTooNew) {
+		t.Errorf("a newer schema: %v", err)
+	}
+	if _, err := SetUpTeam(context.Background(), tt.admin()); !errors.Is(err, ErrTooNew) {
+		t.Errorf("setting up a newer schema: %v", err)
+	}
+}
+
+func TestAddLogin_RefusesOddNames(t *testing.T) {
+	tt := openTeamTest(t)
+	for _, name := range []string{"", "Jan", "jan; drop table clients", `a"b`, strings.Repeat("a", 64), "1jan"} {
+		if err := AddLogin(context.Background(), tt.admin(), name, LoginProfessional); err == nil {
+			t.Errorf("login %q was made", name)
+		}
+	}
+}

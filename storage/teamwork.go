@@ -1,0 +1,174 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrNotTeam is asked of the laptop's own database what only a team
+// database does.
+var ErrNotTeam = errors.New("dit kan alleen met een teamdatabase")
+
+// Actions in the audit log.
+const (
+	ActionOpened   = "geopend"
+	ActionPrinted  = "afgedrukt"
+	ActionExported = "geëxporteerd"
+)
+
+// LogAction records in a team database's audit log that this login did
+// something with a client: opened, printed or exported. The laptop's own
+// database has one user and keeps no log.
+func (d *DB) LogAction(clientID int64, action, detail string) error {
+	if d.engine != enginePostgres {
+		return nil
+	}
+	if _, err := d.db().Exec(`SELECT log_action(?, ?, ?, ?)`, clientID, action, detail, d.team.Computer); err != nil {
+		return fmt.Errorf("logboek: %w", d.describe(err))
+	}
+	return nil
+}
+
+// Colleagues returns the other professionals of the team, by login, for
+// handing over or a duo intake.
+func (d *DB) Colleagues() ([]string, error) {
+	if d.engine != enginePostgres {
+		return nil, ErrNotTeam
+	}
+	rows, err := d.db().Query(`SELECT rolname FROM pg_roles
+		WHERE rolcanlogin AND rolname <> current_user AND pg_has_role(oid, ?, 'MEMBER') ORDER BY rolname`, RoleProfessional)
+	if err != nil {
+		return nil, fmt.Errorf("collega's lezen: %w", d.describe(err))
+	}
+	return scanStrings(rows)
+}
+
+// HandOver gives a client to a colleague with a note for them. The holder
+// or a team lead may; afterwards the previous holder no longer reaches the
+// client (unless added as a colleague).
+func (d *DB) HandOver(clientID int64, to, note string) error {
+	if d.engine != enginePostgres {
+		return ErrNotTeam
+	}
+	note, err := checkText(note)
+	if err != nil {
+		return err
+	}
+	if _, err := d.db().Exec(`SELECT hand_over(?, ?, ?, ?)`, clientID, to, note, d.team.Computer); err != nil {
+		return fmt.Errorf("overdragen: %w", d.describe(err))
+	}
+	return nil
+}
+
+// AddColleague lets a colleague open and edit a client's conversations
+// too, for a duo intake; RemoveColleague ends that.
+func (d *DB) AddColleague(clientID int64, login string) error {
+	if d.engine != enginePostgres {
+		return ErrNotTeam
+	}
+	if _, err := d.db().Exec(`SELECT add_colleague(?, ?, ?)`, clientID, login, d.team.Computer); err != nil {
+		return fmt.Errorf("collega toevoegen: %w", d.describe(err))
+	}
+	return nil
+}
+
+// RemoveColleague takes a colleague off a client.
+func (d *DB) RemoveColleague(clientID int64, login string) error {
+	if d.engine != enginePostgres {
+		return ErrNotTeam
+	}
+	if _, err := d.db().Exec(`SELECT remove_colleague(?, ?, ?)`, clientID, login, d.team.Computer); err != nil {
+		return fmt.Errorf("collega weghalen: %w", d.describe(err))
+	}
+	return nil
+}
+
+// Holders is who works with a client: the holder first, then colleagues
+// added for a duo intake. The laptop's database has no logins: nil.
+func (d *DB) Holders(clientID int64) ([]string, error) {
+	if d.engine != enginePostgres {
+		return nil, nil
+	}
+	rows, err := d.db().Query(`SELECT holder FROM clients WHERE id = ?
+		UNION ALL SELECT * FROM (SELECT professional FROM client_colleagues WHERE client_id = ? ORDER BY added_at) k`, clientID, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("wie met de cliënt werkt: %w", d.describe(err))
+	}
+	return scanStrings(rows)
+}
+
+// Handover is one hand-over of a client, with its note.
+type Handover struct {
+	From, To, Note string
+	At             time.Time
+}
+
+// Handovers returns a client's hand-overs, oldest first.
+func (d *DB) Handovers(clientID int64) ([]Handover, error) {
+	if d.engine != enginePostgres {
+		return nil, nil
+	}
+	rows, err := d.db().Query(`SELECT from_professional, to_professional, note, at FROM handovers WHERE client_id = ? ORDER BY at, id`, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("overdrachten lezen: %w", d.describe(err))
+	}
+	defer rows.Close()
+	var out []Handover
+	for rows.Next() {
+		var h Handover
+		var at int64
+		if err := rows.Scan(&h.From, &h.To, &h.Note, &at); err != nil {
+			return nil, fmt.Errorf("overdrachten lezen: %w", d.describe(err))
+		}
+		h.At = fromMillis(at)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// AuditEntry is one line of the audit log.
+type AuditEntry struct {
+	At                             time.Time
+	Who, Action, Detail, Computer string
+}
+
+// AuditLog returns the audit log of one client, oldest first: for the
+// privacy officer, to answer "who looked at my file?".
+func (d *DB) AuditLog(clientID int64) ([]AuditEntry, error) {
+	if d.engine != enginePostgres {
+		return nil, ErrNotTeam
+	}
+	rows, err := d.db().Query(`SELECT at, who, action, detail, computer FROM audit_log WHERE client_id = ? ORDER BY at, id`, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("logboek lezen: %w", d.describe(err))
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		if err := rows.Scan(&e.At, &e.Who, &e.Action, &e.Detail, &e.Computer); err != nil {
+			return nil, fmt.Errorf("logboek lezen: %w", d.describe(err))
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func scanStrings(rows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+	Close() error
+}) ([]string, error) {
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
