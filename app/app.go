@@ -29,7 +29,7 @@ import (
 const ID = "nl.samenbeslissen.app"
 
 const usage = `Gebruik:
-  samenbeslissen [--data MAP] [--db BESTAND] [--taal nl|en]   open de app
+  samenbeslissen [--data MAP] [--db BESTAND|postgres://…] [--taal nl|en]   open de app
   samenbeslissen catalogus controleer BESTAND   controleer een catalogus (.csv of .toml)
   samenbeslissen catalogus importeer BESTAND    laad een catalogus; de app gebruikt hem vanaf nu
   samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.csv of .toml)
@@ -56,9 +56,12 @@ const usage = `Gebruik:
   samenbeslissen zelftest                       controleer of alles werkt: database, mappen, catalogus,
                                                 vertalingen, lettertypen en afdrukken (verandert niets)
   samenbeslissen versie                         welke versie dit is
+  samenbeslissen team inrichten|medewerker …    de teamdatabase (PostgreSQL), voor de beheerder;
+                                                'samenbeslissen team' zegt meer
 
   --data MAP      map voor de gegevens van de app (standaard: %s)
-  --db BESTAND    de database (standaard: samenbeslissen.db in die map)
+  --db BESTAND    de database (standaard: samenbeslissen.db in die map), of de
+                  teamdatabase van de gemeente: postgres://SERVER/DATABASE?user=LOGIN
   --sessie ID     open dit gesprek meteen
 `
 
@@ -85,6 +88,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	store := newCatalogueStore(*dataDir)
 	exe, _ := os.Executable()
 	mun, munErr := loadMunicipal(municipalPaths(runtime.GOOS, filepath.Dir(exe), os.Getenv))
+	if *dbPath == "" && mun != nil && mun.Database != "" {
+		*dbPath = mun.Database
+	}
 	if *dbPath == "" {
 		*dbPath = filepath.Join(*dataDir, storage.DatabaseFileName)
 	}
@@ -136,6 +142,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runReport(p, rest[0], rest[1:], stdout, stderr)
 		}
 		return runPrint(p, rest[0], rest[1:], stdout, stderr)
+	case rest[0] == "team":
+		return runTeam(*dbPath, rest[1:], stdout, stderr)
 	case rest[0] == "catalogus":
 		return runCatalogue(store, rest[1:], stdout, stderr)
 	case rest[0] == "help" || rest[0] == "hulp":
@@ -189,9 +197,15 @@ type windowStart struct {
 // startWindow takes the lock that allows one window app per database, then
 // loads the catalogue and opens the database. When another copy holds the
 // lock, the error wraps storage.ErrAlreadyOpen and the database is not
-// opened. On any error nothing stays open or locked.
+// opened. On any error nothing stays open or locked. With a team database
+// the lock is on the storage folder, where this laptop keeps what it has
+// not sent yet; the server's backups are its administrator's.
 func startWindow(store catalogueStore, dbPath string) (*windowStart, error) {
-	release, err := storage.Lock(dbPath)
+	lockPath, backups := dbPath, storage.BackupsOf(dbPath)
+	if storage.IsTeamURL(dbPath) {
+		lockPath = filepath.Join(store.dataDir, teamLockName)
+	}
+	release, err := storage.Lock(lockPath)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +214,6 @@ func startWindow(store catalogueStore, dbPath string) (*windowStart, error) {
 		release()
 		return nil, err
 	}
-	backups := storage.BackupsOf(dbPath)
 	db, err := storage.OpenWith(dbPath, storage.Options{Backups: &backups})
 	if err != nil {
 		release()

@@ -39,7 +39,10 @@ func runExample(s catalogueStore, dataDir, dbPath string, flagSet map[string]boo
 		args = append(args, "--data", shellQuote(absPath(dataDir), runtime.GOOS))
 	}
 	if flagSet["db"] {
-		args = append(args, "--db", shellQuote(absPath(dbPath), runtime.GOOS))
+		if !storage.IsTeamURL(dbPath) {
+			dbPath = absPath(dbPath)
+		}
+		args = append(args, "--db", shellQuote(dbPath, runtime.GOOS))
 	}
 	args = append(args, "--sessie", strconv.FormatInt(id, 10))
 	fmt.Fprintf(stdout, "Voorbeeldcliënt gemaakt met gesprek %d. Open het met: %s\n", id, strings.Join(args, " "))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,6 +35,7 @@ type municipal struct {
 	Org       cards.Organisation
 	Language  string // the default client language; "" for Dutch
 	Catalogue string // a catalogue file (.xlsx, .csv, .toml), often on a share
+	Database  string // the team's PostgreSQL database, a postgres:// URL
 }
 
 // municipalFile is the settings file's fields, in Dutch as IT writes them.
@@ -45,6 +47,7 @@ type municipalFile struct {
 	Taal      string `toml:"taal"`
 	Catalogus string `toml:"catalogus"`
 	Kleur     string `toml:"kleur"`
+	Database  string `toml:"database"`
 }
 
 // municipalPaths are where the settings file is looked for, first found
@@ -91,7 +94,7 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 		return nil, fail("het bestand is geen geldige TOML (%v)", err)
 	}
 	if un := md.Undecoded(); len(un) > 0 {
-		return nil, fail("onbekende instelling %q; bekend zijn naam, contact, telefoon, logo, kleur, taal en catalogus", un[0].String())
+		return nil, fail("onbekende instelling %q; bekend zijn naam, contact, telefoon, logo, kleur, taal, catalogus en database", un[0].String())
 	}
 	m := &municipal{Path: path, Org: cards.Organisation{Name: f.Naam, Contact: f.Contact, Phone: f.Telefoon}, Catalogue: f.Catalogus}
 	relative := func(p string) string {
@@ -101,6 +104,15 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 		return filepath.Join(filepath.Dir(path), p)
 	}
 	m.Catalogue = relative(m.Catalogue)
+	if f.Database != "" {
+		if !storage.IsTeamURL(f.Database) {
+			return nil, fail("database %q is geen adres van een teamdatabase; dat begint met postgres://", f.Database)
+		}
+		if u, err := url.Parse(f.Database); err != nil || u.User.String() != u.User.Username() || u.Query().Has("password") {
+			return nil, fail("zet geen wachtwoord in het adres van de database; gebruik een wachtwoordbestand (PGPASSFILE) of de aanmelding van de gemeente")
+		}
+		m.Database = f.Database
+	}
 	if f.Logo != "" {
 		logo, err := os.ReadFile(relative(f.Logo))
 		if err != nil {

@@ -48,7 +48,10 @@ var fontFiles = []string{
 
 // run does every check and writes the report; it returns the exit code.
 func (st selfTest) run(stdout io.Writer) int {
-	checks := []check{st.settings(), st.database(), st.folder("Opslagmap", st.dataDir), st.folder("Map voor reservekopieën", storage.BackupsOf(st.dbPath).Dir)}
+	checks := []check{st.settings(), st.database(), st.folder("Opslagmap", st.dataDir)}
+	if !storage.IsTeamURL(st.dbPath) {
+		checks = append(checks, st.folder("Map voor reservekopieën", storage.BackupsOf(st.dbPath).Dir))
+	}
 	if st.mun != nil && st.mun.Catalogue != "" {
 		checks = append(checks, st.sharedCatalogue())
 	}
@@ -104,9 +107,17 @@ func (st selfTest) sharedCatalogue() check {
 	return c
 }
 
-// database reads the database without changing it.
+// database reads the database without changing it; a team database it
+// connects to as the app would, and checks the login and the schema.
 func (st selfTest) database() check {
 	c := check{what: "Database"}
+	if storage.IsTeamURL(st.dbPath) {
+		c.what = "Teamdatabase"
+		if c.err = storage.Check(st.dbPath); c.err == nil {
+			c.ok = "verbinding, login en schema zijn in orde"
+		}
+		return c
+	}
 	if _, err := os.Stat(st.dbPath); errors.Is(err, fs.ErrNotExist) {
 		c.ok = fmt.Sprintf("nog geen database; die komt bij de eerste start in %s", st.dbPath)
 		return c

@@ -35,8 +35,13 @@ type windowApp struct {
 }
 
 // printsDir is where the window's printables go: afdrukken/ next to the
-// database.
-func (wa *windowApp) printsDir() string { return filepath.Join(filepath.Dir(wa.dbPath), "afdrukken") }
+// database, or in the storage folder with a team database.
+func (wa *windowApp) printsDir() string {
+	if storage.IsTeamURL(wa.dbPath) {
+		return filepath.Join(wa.store.dataDir, "afdrukken")
+	}
+	return filepath.Join(filepath.Dir(wa.dbPath), "afdrukken")
+}
 
 // open fills the window from what startWindow opened, and does the day's
 // housekeeping: a backup when the last is older than a day, and printed
@@ -69,14 +74,16 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	if r, err := db.Retention(); err == nil {
 		removePrints(wa.printsDir(), time.Now().AddDate(0, 0, -r.PrintDays))
 	}
-	wa.busy.Add(1)
-	go func() {
-		defer wa.busy.Done()
-		backups := storage.BackupsOf(wa.dbPath)
-		if _, err := backups.MakeIfOld(db, time.Now()); err != nil {
-			fyne.Do(func() { m.ShowNotice(err.Error()) })
-		}
-	}()
+	if db.Team() == nil {
+		wa.busy.Add(1)
+		go func() {
+			defer wa.busy.Done()
+			backups := storage.BackupsOf(wa.dbPath)
+			if _, err := backups.MakeIfOld(db, time.Now()); err != nil {
+				fyne.Do(func() { m.ShowNotice(err.Error()) })
+			}
+		}()
+	}
 	if session != 0 {
 		m.OpenSession(session)
 	}
@@ -210,9 +217,21 @@ type privacy struct {
 	db *storage.DB
 }
 
+// backups are the laptop database's backups; nil for a team database,
+// whose backups are the server administrator's.
+func (p privacy) backups() *storage.BackupFolder {
+	if p.db.Team() != nil {
+		return nil
+	}
+	b := storage.BackupsOf(p.db.Path())
+	return &b
+}
+
+// errTeamBackups answers asking for backups of a team database.
+var errTeamBackups = errors.New("de teamdatabase heeft geen reservekopieën van de app: die maakt de beheerder van de server")
+
 func (p privacy) EraseClient(id int64) ([]string, error) {
-	backups := storage.BackupsOf(p.db.Path())
-	erased, err := p.db.EraseClient(id, &backups)
+	erased, err := p.db.EraseClient(id, p.backups())
 	if err != nil {
 		return nil, err
 	}
@@ -236,19 +255,29 @@ func (p privacy) ExpiredClients() ([]cards.Client, error) {
 
 func (p privacy) Settings() (ui.PrivacySettings, error) {
 	r, err := p.db.Retention()
-	b := storage.BackupsOf(p.db.Path())
-	return ui.PrivacySettings{RetentionMonths: r.Months, PrintDays: r.PrintDays, BackupDir: b.Dir, BackupKeep: b.Keep}, err
+	s := ui.PrivacySettings{RetentionMonths: r.Months, PrintDays: r.PrintDays}
+	if b := p.backups(); b != nil {
+		s.BackupDir, s.BackupKeep = b.Dir, b.Keep
+	}
+	return s, err
 }
 
 func (p privacy) SetSettings(s ui.PrivacySettings) error {
 	if err := p.db.SetRetention(storage.Retention{Months: s.RetentionMonths, PrintDays: s.PrintDays}); err != nil {
 		return err
 	}
+	if p.db.Team() != nil {
+		return nil
+	}
 	return storage.SetBackupsOf(p.db.Path(), storage.BackupFolder{Dir: s.BackupDir, Keep: s.BackupKeep})
 }
 
 func (p privacy) Backups() ([]ui.BackupInfo, error) {
-	all, err := storage.BackupsOf(p.db.Path()).List()
+	b := p.backups()
+	if b == nil {
+		return nil, nil
+	}
+	all, err := b.List()
 	out := make([]ui.BackupInfo, len(all))
 	for i, b := range all {
 		out[i] = ui.BackupInfo{Name: filepath.Base(b.Path), Time: b.Time}
@@ -257,7 +286,11 @@ func (p privacy) Backups() ([]ui.BackupInfo, error) {
 }
 
 func (p privacy) MakeBackup() error {
-	_, err := storage.BackupsOf(p.db.Path()).Make(p.db, time.Now())
+	b := p.backups()
+	if b == nil {
+		return errTeamBackups
+	}
+	_, err := b.Make(p.db, time.Now())
 	return err
 }
 
@@ -266,7 +299,11 @@ func (p privacy) CleanPrints() (int, error) { return removePrints(p.wa.printsDir
 // Restore puts a backup back: everything is written and closed, the
 // current file kept aside, and the window starts again on the backup.
 func (p privacy) Restore(name string) (string, error) {
-	all, err := storage.BackupsOf(p.db.Path()).List()
+	b := p.backups()
+	if b == nil {
+		return "", errTeamBackups
+	}
+	all, err := b.List()
 	if err != nil {
 		return "", err
 	}
