@@ -40,7 +40,9 @@ func testSaver_WritesNewestValue(t *testing.T, d *DB) {
 	}
 }
 
-func TestSaver_KeepsEditsAfterAFailedWrite(t *testing.T) { eachEngine(t, testSaver_KeepsEditsAfterAFailedWrite) }
+func TestSaver_KeepsEditsAfterAFailedWrite(t *testing.T) {
+	eachEngine(t, testSaver_KeepsEditsAfterAFailedWrite)
+}
 
 func testSaver_KeepsEditsAfterAFailedWrite(t *testing.T, d *DB) {
 	c, _ := d.CreateClient("C", "")

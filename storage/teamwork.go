@@ -129,7 +129,7 @@ func (d *DB) Handovers(clientID int64) ([]Handover, error) {
 
 // AuditEntry is one line of the audit log.
 type AuditEntry struct {
-	At                             time.Time
+	At                            time.Time
 	Who, Action, Detail, Computer string
 }
 
