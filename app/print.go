@@ -112,6 +112,9 @@ func (p printer) session(sessionID int64, lang string) (cards.Session, cards.Cli
 // With twoLanguages, every heading and fixed text has the Dutch beneath it.
 func (p printer) plan(w io.Writer, sessionID int64, lang string, twoLanguages bool) error {
 	s, c, ctx, err := p.session(sessionID, lang)
+	if err == nil {
+		err = p.db.LogAction(c.ID, storage.ActionPrinted, fmt.Sprintf("plan van gesprek %d", sessionID))
+	}
 	if err != nil {
 		return err
 	}
@@ -139,7 +142,13 @@ func (p printer) overview(w io.Writer, sessionID int64, ids []string, blank bool
 		if err != nil {
 			return err
 		}
-		c, _ := p.db.Client(s.ClientID)
+		c, err := p.db.Client(s.ClientID)
+		if err == nil {
+			err = p.db.LogAction(c.ID, storage.ActionPrinted, fmt.Sprintf("overzicht van gesprek %d", sessionID))
+		}
+		if err != nil {
+			return err
+		}
 		ov.Client, ov.Options = c.Name, s.Options
 	} else {
 		cs, err := p.pick(ids)

@@ -29,9 +29,16 @@ func openWindow(t *testing.T, data string) *windowApp {
 // openWindowWith is openWindow with a municipality's settings file.
 func openWindowWith(t *testing.T, data string, mun *municipal) *windowApp {
 	t.Helper()
+	return openWindowOn(t, data, filepath.Join(data, storage.DatabaseFileName), mun)
+}
+
+// openWindowOn is openWindowWith on a database of its own: a file, or a
+// team database's URL.
+func openWindowOn(t *testing.T, data, db string, mun *municipal) *windowApp {
+	t.Helper()
 	test.NewTempApp(t)
 	wa := &windowApp{w: test.NewTempWindow(t, nil), store: newCatalogueStore(data),
-		dbPath: filepath.Join(data, storage.DatabaseFileName), lang: "nl", stderr: io.Discard, mun: mun}
+		dbPath: db, lang: "nl", stderr: io.Discard, mun: mun}
 	start, err := startWindow(wa.store, wa.dbPath)
 	if err != nil {
 		t.Fatal(err)

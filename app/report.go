@@ -27,6 +27,9 @@ func (p printer) report(w io.Writer, sessionID int64, lang string, marks bool) e
 		return fmt.Errorf("een verslag kan in het Nederlands (nl) of het Engels (en), niet in %q", lang)
 	}
 	s, c, ctx, err := p.session(sessionID, lang)
+	if err == nil {
+		err = p.db.LogAction(c.ID, storage.ActionPrinted, fmt.Sprintf("verslag van gesprek %d", sessionID))
+	}
 	if err != nil {
 		return err
 	}
@@ -36,9 +39,13 @@ func (p printer) report(w io.Writer, sessionID int64, lang string, marks bool) e
 			previous = ps.Started
 		}
 	}
+	holders, err := p.db.Holders(c.ID)
+	if err != nil {
+		return err
+	}
 	return pdf.WriteReport(w, pdf.Report{
 		Context: ctx, Client: c, Session: s, PreviousDate: previous,
-		Professional: professional(), Version: Version, ClientMarks: marks,
+		Professional: professional(), Professionals: holders, Version: Version, ClientMarks: marks,
 	})
 }
 
@@ -74,6 +81,9 @@ func inzagePlanName(sessionID int64) string { return fmt.Sprintf("gesprek-%d-pla
 // the same data for a machine.
 func (p printer) inzage(clientID int64) ([]byte, error) {
 	c, err := p.db.Client(clientID)
+	if err == nil {
+		err = p.db.LogAction(clientID, storage.ActionExported, "inzage")
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -4,8 +4,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
 
 	"github.com/samenbeslissen/samenbeslissen/storage/pgtest"
 )
@@ -14,14 +23,6 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	pgtest.StopShared()
 	os.Exit(code)
-}
-
-// runOut runs the app's command line and returns its exit code and what
-// it wrote to stdout and stderr.
-func runOut(args ...string) (int, string, string) {
-	var out, errOut strings.Builder
-	code := run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
 }
 
 // TestTeam_CommandLine: the administrator sets up a team database and
@@ -33,38 +34,163 @@ func TestTeam_CommandLine(t *testing.T) {
 	admin := srv.URL(db, "postgres")
 	data := t.TempDir()
 
-	code, out, errOut := runOut("--data", data, "team", "inrichten", "--db", admin)
+	code, out, errOut := runArgs("--data", data, "team", "inrichten", "--db", admin)
 	if code != 0 || !strings.Contains(out, "ingericht: schema 0 → 5") {
 		t.Fatalf("team inrichten: %d\n%s%s", code, out, errOut)
 	}
-	if code, out, _ = runOut("team", "inrichten", "--db", admin); code != 0 || !strings.Contains(out, "was al bij") {
+	if code, out, _ = runArgs("team", "inrichten", "--db", admin); code != 0 || !strings.Contains(out, "was al bij") {
 		t.Errorf("second run: %d %s", code, out)
 	}
-	if code, out, errOut = runOut("team", "medewerker", "--db", admin, "--naam", "jdevries"); code != 0 || !strings.Contains(out, "jdevries is medewerker") {
+	if code, out, errOut = runArgs("team", "medewerker", "--db", admin, "--naam", "jdevries"); code != 0 || !strings.Contains(out, "jdevries is medewerker") {
 		t.Fatalf("team medewerker: %d\n%s%s", code, out, errOut)
 	}
-	if code, _, errOut = runOut("team", "medewerker", "--db", admin, "--naam", "Jan de Vries"); code != 1 || !strings.Contains(errOut, "kan geen login zijn") {
+	if code, _, errOut = runArgs("team", "medewerker", "--db", admin, "--naam", "Jan de Vries"); code != 1 || !strings.Contains(errOut, "kan geen login zijn") {
 		t.Errorf("an odd login name: %d %s", code, errOut)
 	}
 
 	pro := srv.URL(db, "jdevries")
-	code, out, errOut = runOut("--data", data, "--db", pro, "voorbeeld")
+	code, out, errOut = runArgs("--data", data, "--db", pro, "voorbeeld")
 	if code != 0 || !strings.Contains(out, "--db "+shellQuote(pro, "linux")) {
 		t.Fatalf("voorbeeld: %d\n%s%s", code, out, errOut)
 	}
 	pdf := filepath.Join(data, "plan.pdf")
-	if code, _, errOut = runOut("--data", data, "--db", pro, "plan", "--sessie", "1", "--uit", pdf); code != 0 {
+	if code, _, errOut = runArgs("--data", data, "--db", pro, "plan", "--sessie", "1", "--uit", pdf); code != 0 {
 		t.Fatalf("plan: %s", errOut)
 	}
 	text, err := exec.Command("pdftotext", pdf, "-").Output()
 	if err != nil || !strings.Contains(string(text), "Mijn plan") {
 		t.Errorf("the plan from the team database: %v\n%s", err, text)
 	}
-	if code, out, errOut = runOut("--data", data, "--db", pro, "zelftest"); !strings.Contains(out, "Teamdatabase") || !strings.Contains(out, "verbinding, login en schema zijn in orde") {
+	if code, out, errOut = runArgs("--data", data, "--db", pro, "zelftest"); !strings.Contains(out, "Teamdatabase") || !strings.Contains(out, "verbinding, login en schema zijn in orde") {
 		t.Errorf("zelftest: %d\n%s%s", code, out, errOut)
 	}
 	// The administrator's own login bypasses the access rules: refused.
-	if code, _, errOut = runOut("--data", data, "--db", admin, "plan", "--sessie", "1", "--uit", pdf); code != 1 || !strings.Contains(errOut, "omzeilt de toegangsregels") {
+	if code, _, errOut = runArgs("--data", data, "--db", admin, "plan", "--sessie", "1", "--uit", pdf); code != 1 || !strings.Contains(errOut, "omzeilt de toegangsregels") {
 		t.Errorf("plan as the superuser: %d %s", code, errOut)
+	}
+}
+
+// newTeam sets up a team database with the command line, as its
+// administrator would, with professionals of these logins and a privacy
+// officer "pim"; it returns the URL for a login.
+func newTeam(t *testing.T, logins ...string) func(login string) string {
+	srv := pgtest.Shared(t)
+	db := srv.NewDatabase(t)
+	admin := srv.URL(db, "postgres")
+	if code, _, errOut := runArgs("team", "inrichten", "--db", admin); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, login := range logins {
+		if code, _, errOut := runArgs("team", "medewerker", "--db", admin, "--naam", login); code != 0 {
+			t.Fatal(errOut)
+		}
+	}
+	if code, _, errOut := runArgs("team", "medewerker", "--db", admin, "--naam", "pim", "--privacy"); code != 0 {
+		t.Fatal(errOut)
+	}
+	return func(login string) string { return srv.URL(db, login) }
+}
+
+// selectOption picks a choice in the drop-down on the canvas that has it.
+func selectOption(t *testing.T, c fyne.Canvas, choice string) {
+	t.Helper()
+	for _, o := range objects(c) {
+		if s, ok := o.(*widget.Select); ok && slices.Contains(s.Options, choice) {
+			s.SetSelected(choice)
+			return
+		}
+	}
+	t.Fatalf("no drop-down with %q on screen: %s", choice, shown(c))
+}
+
+// confirm taps the button with exactly this text in the topmost dialog.
+func confirm(t *testing.T, c fyne.Canvas, label string) {
+	t.Helper()
+	var last fyne.Tappable
+	for _, o := range objects(c) {
+		if b, ok := o.(fyne.Tappable); ok && buttonText(o) == label {
+			last = b
+		}
+	}
+	if last == nil {
+		t.Fatalf("no button %q on screen: %s", label, shown(c))
+	}
+	test.Tap(last)
+}
+
+// TestWindow_HandOverAndDuo: bram hands his client over to anna with a
+// note, from the client's page; he can no longer open the client, anna
+// sees the history and the note, adds bram back as a colleague for a duo
+// intake, and the report names both. The privacy officer's log has it all.
+func TestWindow_HandOverAndDuo(t *testing.T) {
+	url := newTeam(t, "bram", "anna")
+	bram := openWindowOn(t, t.TempDir(), url("bram"), nil)
+	db := bram.start.db
+	c, err := db.CreateClient("Samira", "K-12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := db.CreateSession(c.ID)
+	db.SetValue(s.ID, cards.KeyGoal, "Werken in de zorg")
+
+	bram.main.ShowClient(c.ID)
+	canvas := bram.w.Canvas()
+	if !strings.Contains(labels(canvas), "Jij hebt deze cliënt.") {
+		t.Fatalf("the client's page does not say who holds the client:\n%s", labels(canvas))
+	}
+	tapButton(t, canvas, "Overdragen…")
+	selectOption(t, canvas, "anna")
+	for _, o := range objects(canvas) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+			e.SetText("Volgende afspraak op 8 december bij het werkgeverspunt.")
+		}
+	}
+	if !strings.Contains(labels(canvas), "Daarna kun jij deze cliënt niet meer openen.") {
+		t.Errorf("the dialog does not say what handing over means:\n%s", labels(canvas))
+	}
+	confirm(t, canvas, "Overdragen")
+	if !strings.Contains(shown(canvas), "Samira is overgedragen aan anna.") {
+		t.Errorf("no word that the client was handed over: %s", shown(canvas))
+	}
+	if _, err := db.Client(c.ID); err == nil {
+		t.Error("bram still reaches the client after handing over")
+	}
+
+	anna := openWindowOn(t, t.TempDir(), url("anna"), nil)
+	anna.main.ShowClient(c.ID)
+	canvas = anna.w.Canvas()
+	got := labels(canvas)
+	for _, want := range []string{"Jij hebt deze cliënt.", "Overgedragen door bram aan anna op", "Notitie: Volgende afspraak op 8 december bij het werkgeverspunt.", "Werken in de zorg"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("anna's page lacks %q:\n%s", want, got)
+		}
+	}
+	tapButton(t, canvas, "Collega toevoegen…")
+	selectOption(t, canvas, "bram")
+	confirm(t, canvas, "Toevoegen")
+	if !strings.Contains(labels(canvas), "Collega voor de duo-intake: bram") {
+		t.Errorf("the colleague is not on the page:\n%s", labels(canvas))
+	}
+	if got, err := db.Session(s.ID); err != nil || got.Goal != "Werken in de zorg" {
+		t.Errorf("bram as colleague opens the session: %+v, %v", got, err)
+	}
+
+	prn := printer{db: anna.start.db, cat: anna.start.cat, now: time.Now, files: anna.printsDir()}
+	report, err := prn.PrintReport(s.ID, "nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, text := pdfInfo(t, report); !strings.Contains(text, "Medewerkers") || !strings.Contains(text, "anna, bram") {
+		t.Errorf("the report does not name both professionals:\n%s", text)
+	}
+
+	code, out, errOut := runArgs("team", "logboek", "--db", url("pim"), "--client", strconv.FormatInt(c.ID, 10))
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, want := range []string{";bram;geopend;", ";bram;overgedragen;bram → anna;", ";anna;geopend;", ";anna;collega toegevoegd;bram;", ";anna;afgedrukt;verslag van gesprek"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the audit log lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -60,6 +60,9 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	}
 	wa.main = m
 	m.SetPrivacy(privacy{wa: wa, db: db})
+	if db.Team() != nil {
+		m.SetTeam(db)
+	}
 	m.SetSettings(prn)
 	if wa.mun != nil && wa.mun.Language != "" {
 		m.SetDefaultClientLanguage(wa.mun.Language)

@@ -37,6 +37,13 @@ type Client struct {
 	Sessions     int       // number of sessions
 }
 
+// Handover is a client given from one professional to another in a team,
+// with a note for the one who takes over.
+type Handover struct {
+	From, To, Note string // logins
+	At             time.Time
+}
+
 // Organisation is the municipality as the printables name it.
 type Organisation struct {
 	Name    string // "Gemeente Arnhem"

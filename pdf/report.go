@@ -25,6 +25,9 @@ type Report struct {
 	Session      cards.Session
 	PreviousDate time.Time // when the session this one follows up started; zero when unknown or none
 	Professional string    // who printed it, for the footer
+	// Professionals work with the client in a team: the holder, then
+	// colleagues of a duo intake. Empty on a laptop.
+	Professionals []string
 	Version      string    // the app's version, for the footer
 	// ClientMarks makes the inzage variant: every field says whether the
 	// client view showed it to the client (cards.Session.ClientSees).
@@ -243,6 +246,9 @@ func (rw *reportWriter) header() {
 		{t("report.updated"), s.Updated.Format("2-1-2006 15:04")},
 		{t("report.kind"), kind},
 		{t("report.reached"), t("step.title", map[string]any{"N": s.Step, "Name": t("report.step." + strconv.Itoa(s.Step))})},
+	}
+	if len(r.Professionals) > 0 {
+		facts = append(facts, [2]string{t("report.professionals"), strings.Join(r.Professionals, ", ")})
 	}
 	const keyW = 42.0
 	for _, f := range facts {

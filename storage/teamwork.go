@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
 // ErrNotTeam is asked of the laptop's own database what only a team
@@ -29,6 +31,18 @@ func (d *DB) LogAction(clientID int64, action, detail string) error {
 	}
 	return nil
 }
+
+// Login is the login this app works as on a team database; "" on the
+// laptop's own database.
+func (d *DB) Login() string {
+	if d.team == nil {
+		return ""
+	}
+	return d.team.User
+}
+
+// TeamLead says whether this login is a team lead of a team database.
+func (d *DB) TeamLead() bool { return d.team != nil && d.team.Lead }
 
 // Colleagues returns the other professionals of the team, by login, for
 // handing over or a duo intake.
@@ -98,14 +112,8 @@ func (d *DB) Holders(clientID int64) ([]string, error) {
 	return scanStrings(rows)
 }
 
-// Handover is one hand-over of a client, with its note.
-type Handover struct {
-	From, To, Note string
-	At             time.Time
-}
-
 // Handovers returns a client's hand-overs, oldest first.
-func (d *DB) Handovers(clientID int64) ([]Handover, error) {
+func (d *DB) Handovers(clientID int64) ([]cards.Handover, error) {
 	if d.engine != enginePostgres {
 		return nil, nil
 	}
@@ -114,9 +122,9 @@ func (d *DB) Handovers(clientID int64) ([]Handover, error) {
 		return nil, fmt.Errorf("overdrachten lezen: %w", d.describe(err))
 	}
 	defer rows.Close()
-	var out []Handover
+	var out []cards.Handover
 	for rows.Next() {
-		var h Handover
+		var h cards.Handover
 		var at int64
 		if err := rows.Scan(&h.From, &h.To, &h.Note, &at); err != nil {
 			return nil, fmt.Errorf("overdrachten lezen: %w", d.describe(err))

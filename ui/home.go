@@ -172,9 +172,30 @@ func (h *Home) selectClient(c cards.Client) {
 	h.showClient(c)
 }
 
-// showClient shows a client's details and timeline of sessions.
+// showClient shows a client's details and timeline of sessions, and in a
+// team who works with the client. A team lead who does not work with the
+// client sees only that.
 func (h *Home) showClient(c cards.Client) {
 	tr := h.m.tr
+	var team fyne.CanvasObject
+	if h.m.team != nil {
+		var reaches bool
+		var err error
+		if team, reaches, err = h.teamSection(c); err != nil {
+			h.m.showError(err)
+			return
+		}
+		if !reaches {
+			page := container.NewVBox(widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), section(tr.T("team.section")), team)
+			h.detail.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(page))}
+			h.detail.Refresh()
+			return
+		}
+		if err := h.m.opened(c.ID, ""); err != nil {
+			h.m.showError(err)
+			return
+		}
+	}
 	sessions, err := h.m.store.Sessions(c.ID)
 	if err != nil {
 		h.m.showError(err)
@@ -249,6 +270,10 @@ func (h *Home) showClient(c cards.Client) {
 		section(tr.T("client.timeline")),
 		timeline,
 	)
+	if team != nil {
+		page.Add(section(tr.T("team.section")))
+		page.Add(team)
+	}
 	if h.m.privacy != nil {
 		erase := newButton(tr.T("erase.button"), theme.DeleteIcon(), func() { h.m.confirmErase(c) })
 		erase.Importance = widget.DangerImportance

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -41,6 +42,7 @@ type Main struct {
 	translations map[string]cards.Translations // card texts by language, loaded when first needed
 	dialogs      []*openDialog                 // open dialogs, the top one last
 	privacy      Privacy                       // erasing, retention, backups; nil: not offered
+	team         Team                          // the team database; nil on the laptop's own
 	selfTest     func() (string, bool)         // the installation's self-test; nil: not offered
 	settings     Settings                      // the professional's own; nil: not offered
 	data         *button                       // the menu of privacy actions
@@ -251,6 +253,9 @@ func (m *Main) openSession(id int64) {
 		return
 	}
 	c, err := m.store.Client(s.ClientID)
+	if err == nil {
+		err = m.opened(c.ID, fmt.Sprintf("gesprek %d", s.ID))
+	}
 	if err != nil {
 		m.showError(err)
 		return
