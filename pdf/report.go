@@ -28,7 +28,7 @@ type Report struct {
 	// Professionals work with the client in a team: the holder, then
 	// colleagues of a duo intake. Empty on a laptop.
 	Professionals []string
-	Version      string    // the app's version, for the footer
+	Version       string // the app's version, for the footer
 	// ClientMarks makes the inzage variant: every field says whether the
 	// client view showed it to the client (cards.Session.ClientSees).
 	ClientMarks bool
