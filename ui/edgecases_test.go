@@ -65,6 +65,8 @@ func TestEdgeCases_Shown(t *testing.T) {
 			if len(tt.text) > 1000 && clientLang != "nl" {
 				continue // slow, and the same in either direction
 			}
+			// The database drops NUL characters, which are not text.
+			want := strings.ReplaceAll(tt.text, "\x00", "")
 			t.Run(tt.name+"/"+clientLang, func(t *testing.T) {
 				m, w, _, db := newTestMainDB(t, "")
 				id := edgeSession(t, db, m, tt.text)
@@ -76,7 +78,7 @@ func TestEdgeCases_Shown(t *testing.T) {
 						what := fmt.Sprintf("session %d, step %d", sid, step)
 						checkFits(t, w, screen.size, what)
 						if tt.text != "" && step != cards.StepOptions {
-							checkEntriesHold(t, w, tt.text, what)
+							checkEntriesHold(t, w, want, what)
 						}
 					}
 					m.clientLang = clientLang
@@ -86,7 +88,7 @@ func TestEdgeCases_Shown(t *testing.T) {
 					for step := 1; step <= cards.Steps; step++ {
 						cv.goTo(step)
 						checkFits(t, w, screen.size, fmt.Sprintf("client view of session %d, step %d", sid, step))
-						shown = shown || holds(w, tt.text)
+						shown = shown || holds(w, want)
 					}
 					if tt.text != "" && !shown {
 						t.Errorf("the client view of session %d shows the text nowhere whole", sid)
