@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/storage"
 
 	"github.com/samenbeslissen/samenbeslissen/storage/pgtest"
 )
@@ -35,7 +36,7 @@ func TestTeam_CommandLine(t *testing.T) {
 	data := t.TempDir()
 
 	code, out, errOut := runArgs("--data", data, "team", "inrichten", "--db", admin)
-	if code != 0 || !strings.Contains(out, "ingericht: schema 0 → 5") {
+	if code != 0 || !strings.Contains(out, "ingericht: schema 0 → "+strconv.Itoa(storage.SchemaVersion())) {
 		t.Fatalf("team inrichten: %d\n%s%s", code, out, errOut)
 	}
 	if code, out, _ = runArgs("team", "inrichten", "--db", admin); code != 0 || !strings.Contains(out, "was al bij") {
@@ -192,5 +193,88 @@ func TestWindow_HandOverAndDuo(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("the audit log lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// entryWithHint is the text field on the canvas with this placeholder.
+func entryWithHint(t *testing.T, c fyne.Canvas, hint string) *widget.Entry {
+	t.Helper()
+	for _, o := range objects(c) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == hint {
+			return e
+		}
+	}
+	t.Fatalf("no field %q on screen: %s", hint, shown(c))
+	return nil
+}
+
+// TestWindow_Conflict: bram and anna, his colleague for a duo intake, have
+// the same conversation open at the goal. Anna's goal is saved first;
+// bram's later save does not overwrite it but shows both texts, and he
+// keeps his. Anna's screen then shows his text, and the status line says
+// who changed what.
+func TestWindow_Conflict(t *testing.T) {
+	url := newTeam(t, "bram", "anna")
+	bram := openWindowOn(t, t.TempDir(), url("bram"), nil)
+	db := bram.start.db
+	c, _ := db.CreateClient("Duo", "")
+	db.AddColleague(c.ID, "anna")
+	s, _ := db.CreateSession(c.ID)
+	db.SetValues(s.ID, map[string]string{cards.KeyStep: "4", cards.KeyGoal: "Werk zoeken"})
+	anna := openWindowOn(t, t.TempDir(), url("anna"), nil)
+	bram.main.OpenSession(s.ID)
+	anna.main.OpenSession(s.ID)
+	const hint = "Bijvoorbeeld: over een jaar werk ik 20 uur per week in de zorg."
+
+	entryWithHint(t, anna.w.Canvas(), hint).SetText("Werk in de zorg, 20 uur")
+	if err := anna.saver.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	entryWithHint(t, bram.w.Canvas(), hint).SetText("Werk in de bouw")
+	if err := bram.saver.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	canvas := bram.w.Canvas()
+	for _, want := range []string{"Twee versies van: Doel", "anna veranderde dit veld terwijl jij erin typte."} {
+		if !strings.Contains(shown(canvas)+labels(canvas), want) {
+			t.Errorf("bram's screen lacks %q: %s", want, shown(canvas))
+		}
+	}
+	var texts []string
+	for _, o := range objects(canvas) {
+		if e, ok := o.(*widget.Entry); ok && e.Disabled() {
+			texts = append(texts, e.Text)
+		}
+	}
+	if !slices.Equal(texts, []string{"Werk in de bouw", "Werk in de zorg, 20 uur"}) {
+		t.Errorf("the two versions side by side: %q", texts)
+	}
+	if got, _ := db.Session(s.ID); got.Goal != "Werk in de zorg, 20 uur" {
+		t.Errorf("bram's save overwrote anna's goal: %q", got.Goal)
+	}
+	confirm(t, canvas, "Mijn tekst houden")
+	if err := bram.saver.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.Session(s.ID); got.Goal != "Werk in de bouw" {
+		t.Errorf("the text bram kept: %q", got.Goal)
+	}
+
+	// Anna types a note; her save brings bram's goal to her screen.
+	annaNote := anna.w.Canvas()
+	for _, o := range objects(annaNote) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine && e.PlaceHolder != hint && e.Text == "" {
+			e.SetText("Belt na het weekend.")
+			break
+		}
+	}
+	if err := anna.saver.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got := entryWithHint(t, annaNote, hint).Text; got != "Werk in de bouw" {
+		t.Errorf("anna's goal field after bram's change: %q", got)
+	}
+	if !strings.Contains(labels(annaNote), "Alles is opgeslagen · bram veranderde ook: Doel") {
+		t.Errorf("anna's status line:\n%s", labels(annaNote))
 	}
 }

@@ -49,8 +49,9 @@ func (wa *windowApp) printsDir() string {
 func (wa *windowApp) open(start *windowStart, session int64) error {
 	wa.start = start
 	db := start.db
-	newSaver := func(onSaved func(pending bool, err error)) ui.Saver {
+	newSaver := func(onSaved func(pending bool, err error), onChanged func(int64, []cards.Change, []cards.Change)) ui.Saver {
 		wa.saver = storage.NewSaver(db, onSaved)
+		wa.saver.OnChanged(onChanged)
 		return wa.saver
 	}
 	prn := printer{db: db, cat: start.cat, now: time.Now, files: wa.printsDir(), mun: wa.mun}

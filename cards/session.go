@@ -44,6 +44,16 @@ type Handover struct {
 	At             time.Time
 }
 
+// Change is a field of a session that someone else saved while it was open
+// here. As a conflict it is a field typed here too: Mine was not saved,
+// and the professional chooses between the two.
+type Change struct {
+	Key   string
+	Value string // as the other saved it
+	By    string // the other's login
+	Mine  string // what was typed here, for a conflict
+}
+
 // Organisation is the municipality as the printables name it.
 type Organisation struct {
 	Name    string // "Gemeente Arnhem"
@@ -153,6 +163,10 @@ type Session struct {
 	Started    time.Time
 	Updated    time.Time
 	Step       int
+	// Revision counts the saves of the session; a save says which revision
+	// it was typed on, so that a field someone else changed meanwhile is
+	// not overwritten unseen.
+	Revision int64
 
 	Expectations string // step 1: what the client expects
 	Needs        string // step 1: what the client needs

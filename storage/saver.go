@@ -3,18 +3,26 @@ package storage
 import (
 	"sync"
 	"time"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
 // Saver writes a session's edits in the background as they are typed, so
 // the screen never waits for the disk. Edits to the same field that queue
 // up while a write is under way are merged: only the newest value is
 // written. Every queued edit is committed within one write of the disk.
+//
+// In a team, a session that the screen opened with Track is saved with
+// SaveEdits: what colleagues saved meanwhile comes back through OnChanged,
+// and a field both typed in is not overwritten but offered to choose.
 type Saver struct {
-	db      *DB
-	onSaved func(pending bool, err error)
+	db        *DB
+	onSaved   func(pending bool, err error)
+	onChanged func(sessionID int64, theirs, conflicts []cards.Change)
 
 	mu      sync.Mutex
 	pending map[int64]map[string]string // session → key → value
+	seen    map[int64]int64             // session → the revision the screen shows
 	wake    chan struct{}
 	flush   chan chan error
 	quit    chan struct{}
@@ -29,6 +37,7 @@ func NewSaver(db *DB, onSaved func(pending bool, err error)) *Saver {
 	s := &Saver{
 		db: db, onSaved: onSaved,
 		pending: map[int64]map[string]string{},
+		seen:    map[int64]int64{},
 		wake:    make(chan struct{}, 1),
 		flush:   make(chan chan error),
 		quit:    make(chan struct{}),
@@ -36,6 +45,23 @@ func NewSaver(db *DB, onSaved func(pending bool, err error)) *Saver {
 	}
 	go s.run()
 	return s
+}
+
+// Track tells the saver which revision of a session the screen shows, as
+// it opens it: edits are then checked against what others saved since.
+func (s *Saver) Track(sessionID, revision int64) {
+	s.mu.Lock()
+	s.seen[sessionID] = revision
+	s.mu.Unlock()
+}
+
+// OnChanged sets what is told, from the saver's goroutine, of fields that
+// others saved in a tracked session: theirs to show, conflicts to choose.
+// A field of theirs that was typed here meanwhile is a conflict too.
+func (s *Saver) OnChanged(f func(sessionID int64, theirs, conflicts []cards.Change)) {
+	s.mu.Lock()
+	s.onChanged = f
+	s.mu.Unlock()
 }
 
 // Set queues one edit.
@@ -96,7 +122,7 @@ func (s *Saver) write() error {
 	s.mu.Unlock()
 	var lastErr error
 	for sessionID, values := range batch {
-		if err := s.db.SetValues(sessionID, values); err != nil {
+		if err := s.save(sessionID, values); err != nil {
 			lastErr = err
 			s.requeue(sessionID, values)
 		}
@@ -113,6 +139,43 @@ func (s *Saver) write() error {
 		s.onSaved(pending, lastErr)
 	}
 	return lastErr
+}
+
+// save writes one session's edits, checked against the revision the screen
+// shows when the session is tracked, and tells what others changed.
+func (s *Saver) save(sessionID int64, values map[string]string) error {
+	s.mu.Lock()
+	seen, tracked := s.seen[sessionID]
+	s.mu.Unlock()
+	if !tracked {
+		seen = -1
+	}
+	saved, err := s.db.SaveEdits(sessionID, seen, values)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	if tracked {
+		s.seen[sessionID] = saved.Revision
+	}
+	// What was typed here while this write was under way must not be
+	// replaced on screen by theirs: it is a conflict, to choose.
+	theirs, conflicts := saved.Theirs[:0:0], saved.Conflicts
+	for _, c := range saved.Theirs {
+		if mine, typed := s.pending[sessionID][c.Key]; typed && mine != c.Value {
+			c.Mine = mine
+			delete(s.pending[sessionID], c.Key)
+			conflicts = append(conflicts, c)
+			continue
+		}
+		theirs = append(theirs, c)
+	}
+	onChanged := s.onChanged
+	s.mu.Unlock()
+	if onChanged != nil && len(theirs)+len(conflicts) > 0 {
+		onChanged(sessionID, theirs, conflicts)
+	}
+	return nil
 }
 
 // retryAfter is how long the saver waits before writing again after a

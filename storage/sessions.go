@@ -71,7 +71,7 @@ func (d *DB) CreateFollowUp(prevID int64) (cards.Session, error) {
 		if _, err := tx.Exec(`DELETE FROM session_values WHERE session_id = ? AND key IN (?, ?)`, id, cards.KeyReview, cards.KeyGoalStillRight); err != nil {
 			return err
 		}
-		return setValue(tx, id, cards.KeyStep, strconv.Itoa(cards.StepEvaluate))
+		return d.setValue(tx, id, 0, cards.KeyStep, strconv.Itoa(cards.StepEvaluate))
 	})
 	if err != nil {
 		return cards.Session{}, fmt.Errorf("vervolggesprek beginnen: %w", err)
@@ -84,8 +84,8 @@ func (d *DB) Session(id int64) (cards.Session, error) {
 	s := cards.NewSession()
 	var prev sql.NullInt64
 	var started, updated int64
-	err := d.db().QueryRow(`SELECT id, client_id, previous_id, started_at, updated_at FROM sessions WHERE id = ?`, id).
-		Scan(&s.ID, &s.ClientID, &prev, &started, &updated)
+	err := d.db().QueryRow(`SELECT id, client_id, previous_id, started_at, updated_at, revision FROM sessions WHERE id = ?`, id).
+		Scan(&s.ID, &s.ClientID, &prev, &started, &updated, &s.Revision)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, fmt.Errorf("gesprek %d: %w", id, ErrNotFound)
 	}
@@ -151,11 +151,12 @@ func (d *DB) SetValue(sessionID int64, key, value string) error {
 // SetValues stores several values of one session in one transaction.
 func (d *DB) SetValues(sessionID int64, values map[string]string) error {
 	err := d.tx(func(tx conn) error {
-		if err := touch(tx, sessionID); err != nil {
+		rev, err := touch(tx, sessionID)
+		if err != nil {
 			return err
 		}
 		for k, v := range values {
-			if err := setValue(tx, sessionID, k, v); err != nil {
+			if err := d.setValue(tx, sessionID, rev, k, v); err != nil {
 				return err
 			}
 		}
@@ -180,32 +181,35 @@ func checkText(value string) (string, error) {
 	return strings.ReplaceAll(value, "\x00", ""), nil
 }
 
-func setValue(tx conn, sessionID int64, key, value string) error {
+// setValue stores one value at a revision of its session, as written by
+// this login. An empty value is kept as an empty row, so that clearing a
+// field is a change others see like any other.
+func (d *DB) setValue(tx conn, sessionID, revision int64, key, value string) error {
 	value, err := checkText(value)
 	if err != nil {
 		return err
 	}
-	if value == "" {
-		_, err := tx.Exec(`DELETE FROM session_values WHERE session_id = ? AND key = ?`, sessionID, key)
-		return err
-	}
-	_, err = tx.Exec(`INSERT INTO session_values (session_id, key, value) VALUES (?, ?, ?)
-		ON CONFLICT (session_id, key) DO UPDATE SET value = excluded.value`, sessionID, key, value)
+	_, err = tx.Exec(`INSERT INTO session_values (session_id, key, value, revision, changed_by) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (session_id, key) DO UPDATE SET value = excluded.value, revision = excluded.revision, changed_by = excluded.changed_by`,
+		sessionID, key, value, revision, d.Login())
 	return err
 }
 
-// touch marks a session, and its client, as just changed.
-func touch(tx conn, sessionID int64) error {
+// touch marks a session, and its client, as just changed, and returns the
+// session's new revision. In a team database it also holds the session's
+// row until the transaction ends, so saves of one session take turns.
+func touch(tx conn, sessionID int64) (int64, error) {
 	now := millis(time.Now())
-	res, err := tx.Exec(`UPDATE sessions SET updated_at = ? WHERE id = ?`, now, sessionID)
-	if err != nil {
-		return err
+	var rev int64
+	err := tx.QueryRow(`UPDATE sessions SET updated_at = ?, revision = revision + 1 WHERE id = ? RETURNING revision`, now, sessionID).Scan(&rev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("gesprek %d: %w", sessionID, ErrNotFound)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("gesprek %d: %w", sessionID, ErrNotFound)
+	if err != nil {
+		return 0, err
 	}
 	_, err = tx.Exec(`UPDATE clients SET last_activity = ? WHERE id = (SELECT client_id FROM sessions WHERE id = ?)`, now, sessionID)
-	return err
+	return rev, err
 }
 
 // AddOption puts a card among the options compared in step 5, keeping a
@@ -222,7 +226,8 @@ func (d *DB) AddOption(sessionID int64, c cards.Card) error {
 			ON CONFLICT DO NOTHING`, sessionID, c.ID, sessionID, snap.String()); err != nil {
 			return err
 		}
-		return touch(tx, sessionID)
+		_, err := touch(tx, sessionID)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("kaart toevoegen: %w", err)
@@ -241,7 +246,8 @@ func (d *DB) RemoveOption(sessionID int64, cardID string) error {
 			sessionID, "weging/"+likeEscape(cardID)+"/%"); err != nil {
 			return err
 		}
-		return touch(tx, sessionID)
+		_, err := touch(tx, sessionID)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("kaart weghalen: %w", err)
@@ -278,7 +284,8 @@ func (d *DB) AddAgreement(sessionID int64) (cards.Agreement, error) {
 			VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM agreements WHERE session_id = ?)) RETURNING id`, sessionID, sessionID).Scan(&a.ID); err != nil {
 			return err
 		}
-		return touch(tx, sessionID)
+		_, err := touch(tx, sessionID)
+		return err
 	})
 	if err != nil {
 		return a, fmt.Errorf("afspraak toevoegen: %w", err)
@@ -300,7 +307,8 @@ func (d *DB) SetAgreement(id int64, field cards.AgreementField, value string) er
 		if err := tx.QueryRow(`UPDATE agreements SET `+string(field)+` = ? WHERE id = ? RETURNING session_id`, value, id).Scan(&sessionID); err != nil {
 			return err
 		}
-		return touch(tx, sessionID)
+		_, err := touch(tx, sessionID)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("afspraak opslaan: %w", err)
@@ -315,7 +323,8 @@ func (d *DB) DeleteAgreement(id int64) error {
 		if err := tx.QueryRow(`DELETE FROM agreements WHERE id = ? RETURNING session_id`, id).Scan(&sessionID); err != nil {
 			return err
 		}
-		return touch(tx, sessionID)
+		_, err := touch(tx, sessionID)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("afspraak weghalen: %w", err)

@@ -26,6 +26,9 @@ type SessionView struct {
 	client cards.Client
 	s      cards.Session
 
+	entries  map[string]*widget.Entry // the text fields of the step on screen, by key
+	applying bool                     // a colleague's text is being put in a field: not an edit
+
 	onEdit  func()                // an edit is waiting to be saved
 	onSaved func(error)           // an edit was written directly, or failed
 	onClose func()                // back to the client
@@ -116,6 +119,7 @@ func (v *SessionView) show() {
 	v.heading.SetText(v.tr.T("step.title", map[string]any{"N": n, "Name": v.tr.T("step." + strconv.Itoa(n))}))
 	enable(v.prev, n > 1)
 	enable(v.next, n < cards.Steps)
+	v.entries = map[string]*widget.Entry{}
 	step := v.stepScreen(n)
 	v.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(step, v.noteBox(n))))}
 	v.body.Refresh()
@@ -131,6 +135,9 @@ func (v *SessionView) stepScreen(n int) fyne.CanvasObject {
 
 // set records one edit: in the session on screen and, through the saver, on disk.
 func (v *SessionView) set(key, value string) {
+	if v.applying {
+		return // a colleague's text shown, already saved
+	}
 	if err := v.s.Set(key, value); err != nil {
 		v.main.showError(err)
 		return
@@ -167,6 +174,7 @@ func (v *SessionView) valueEntry(key, placeholder string, multiLine bool) *widge
 	e.SetPlaceHolder(placeholder)
 	e.SetText(v.value(key))
 	e.OnChanged = func(text string) { v.set(key, text) }
+	v.entries[key] = e
 	return e
 }
 

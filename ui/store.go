@@ -33,13 +33,17 @@ type Store interface {
 
 // Saver stores typed values in the background; *storage.Saver implements it.
 type Saver interface {
+	// Track says which revision of a session the screen opened, so that
+	// edits are checked against what colleagues saved since.
+	Track(sessionID, revision int64)
 	Set(sessionID int64, key, value string)
 	Flush() error
 }
 
-// NewSaverFunc starts a saver that reports each write to onSaved, from any
-// goroutine.
-type NewSaverFunc func(onSaved func(pending bool, err error)) Saver
+// NewSaverFunc starts a saver that reports each write to onSaved, and
+// fields of a tracked session that colleagues saved to onChanged (theirs
+// to show, conflicts to choose), from any goroutine.
+type NewSaverFunc func(onSaved func(pending bool, err error), onChanged func(sessionID int64, theirs, conflicts []cards.Change)) Saver
 
 // Printer writes the printables as PDF files and returns their paths; the
 // app package implements it with package pdf.

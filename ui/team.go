@@ -150,7 +150,7 @@ func (h *Home) handOver(c cards.Client, holder string) {
 		}
 		h.reload()
 		h.reloadClient(c.ID)
-		m.ShowNotice(tr.T("team.handover.done", map[string]any{"Client": c.Name, "Name": to.Selected}))
+		m.showInfo(tr.T("team.handover.title"), tr.T("team.handover.done", map[string]any{"Client": c.Name, "Name": to.Selected}))
 	}, 520)
 }
 

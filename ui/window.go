@@ -43,6 +43,7 @@ type Main struct {
 	dialogs      []*openDialog                 // open dialogs, the top one last
 	privacy      Privacy                       // erasing, retention, backups; nil: not offered
 	team         Team                          // the team database; nil on the laptop's own
+	changedBy    string                        // who else changed what in the open session, for the status line
 	selfTest     func() (string, bool)         // the installation's self-test; nil: not offered
 	settings     Settings                      // the professional's own; nil: not offered
 	data         *button                       // the menu of privacy actions
@@ -88,6 +89,8 @@ func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, s
 				m.markSaved(err)
 			}
 		})
+	}, func(sessionID int64, theirs, conflicts []cards.Change) {
+		fyne.Do(func() { m.changedByOthers(sessionID, theirs, conflicts) })
 	})
 	m.build(cards.Filter{})
 	m.showHome()
@@ -260,6 +263,7 @@ func (m *Main) openSession(id int64) {
 		m.showError(err)
 		return
 	}
+	m.saver.Track(s.ID, s.Revision)
 	m.session = newSessionView(m, c, s)
 	m.show(m.session.Content(), 0)
 }
@@ -358,7 +362,7 @@ func (m *Main) closeSession() {
 		return
 	}
 	m.markSaved(m.saver.Flush())
-	m.session = nil
+	m.session, m.changedBy = nil, ""
 }
 
 // Session returns the open session's view, if any.
@@ -387,7 +391,7 @@ func (m *Main) markSaved(err error) {
 		return
 	}
 	m.saveFailed = false
-	m.status.SetText(m.tr.T("save.done"))
+	m.status.SetText(m.statusText())
 	m.status.Importance = widget.MediumImportance
 	m.status.Refresh()
 }

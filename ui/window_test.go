@@ -83,7 +83,7 @@ func newTestMainDB(t *testing.T, path string) (*Main, fyne.Window, fileStore, *s
 	// the status comes only from the flush when a session closes.
 	// Printing is tested through the app package's command line, which
 	// shares the printer with the window; here there is none.
-	m, err := NewMain(w, cat, store, db, func(func(bool, error)) Saver {
+	m, err := NewMain(w, cat, store, db, func(func(bool, error), func(int64, []cards.Change, []cards.Change)) Saver {
 		saver = storage.NewSaver(db, nil)
 		return saver
 	}, nil, "nl")
@@ -216,7 +216,9 @@ func TestMain_InterfaceLanguage(t *testing.T) {
 	if m.tr.Language().String() != "en" {
 		t.Fatal("choosing English did not switch")
 	}
-	again, err := NewMain(test.NewTempWindow(t, nil), m.cat, store, db, func(func(bool, error)) Saver { return storage.NewSaver(db, nil) }, nil, "")
+	again, err := NewMain(test.NewTempWindow(t, nil), m.cat, store, db, func(func(bool, error), func(int64, []cards.Change, []cards.Change)) Saver {
+		return storage.NewSaver(db, nil)
+	}, nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
