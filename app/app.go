@@ -190,6 +190,7 @@ func dataDirFor(goos string, getenv func(string) string, home, config string) st
 type windowStart struct {
 	release func() error // the lock on the database
 	db      *storage.DB
+	outbox  *storage.Outbox // a team database's edits that wait for the server; nil on a laptop
 	cat     *cards.Catalogue
 	notice  string
 }
@@ -219,12 +220,25 @@ func startWindow(store catalogueStore, dbPath string) (*windowStart, error) {
 		release()
 		return nil, err
 	}
-	return &windowStart{release: release, db: db, cat: cat, notice: notice}, nil
+	start := &windowStart{release: release, db: db, cat: cat, notice: notice}
+	if db.Team() != nil {
+		if start.outbox, err = storage.OpenOutbox(filepath.Join(store.dataDir, storage.OutboxFileName)); err != nil {
+			db.Close()
+			release()
+			return nil, err
+		}
+	}
+	return start, nil
 }
 
-// close closes the database, then lets go of the lock.
+// close closes the database and the outbox, then lets go of the lock.
 func (s *windowStart) close() error {
 	err := s.db.Close()
+	if s.outbox != nil {
+		if oerr := s.outbox.Close(); err == nil {
+			err = oerr
+		}
+	}
 	if rerr := s.release(); err == nil {
 		err = rerr
 	}

@@ -278,3 +278,56 @@ func TestWindow_Conflict(t *testing.T) {
 		t.Errorf("anna's status line:\n%s", labels(annaNote))
 	}
 }
+
+// TestWindow_Offline: the server stops while a conversation is open. The
+// professional goes on typing; the status line says the work is kept on
+// this laptop, and the window closes without losing it. At the next start,
+// with the server back, it arrives, and the outbox is empty.
+func TestWindow_Offline(t *testing.T) {
+	srv := pgtest.Start(t, pgtest.Options{})
+	db := srv.NewDatabase(t)
+	if code, _, errOut := runArgs("team", "inrichten", "--db", srv.URL(db, "postgres")); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := runArgs("team", "medewerker", "--db", srv.URL(db, "postgres"), "--naam", "bram"); code != 0 {
+		t.Fatal(errOut)
+	}
+	data := t.TempDir()
+	url := srv.URL(db, "bram")
+	wa := openWindowOn(t, data, url, nil)
+	c, _ := wa.start.db.CreateClient("Zonder verbinding", "")
+	s, _ := wa.start.db.CreateSession(c.ID)
+	wa.start.db.SetValue(s.ID, cards.KeyStep, "4")
+	wa.main.OpenSession(s.ID)
+	const hint = "Bijvoorbeeld: over een jaar werk ik 20 uur per week in de zorg."
+	goal := entryWithHint(t, wa.w.Canvas(), hint)
+
+	if err := srv.Halt(); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"Werk", "Werk in de", "Werk in de groenvoorziening"} {
+		goal.SetText(text)
+		wa.saver.Flush()
+	}
+	if !strings.Contains(labels(wa.w.Canvas()), "Geen verbinding: je werk wordt op deze laptop bewaard") {
+		t.Errorf("the status line while the server is stopped:\n%s", labels(wa.w.Canvas()))
+	}
+	if err := wa.close(); err != nil {
+		t.Errorf("closing while the server is stopped: %v", err)
+	}
+
+	if err := srv.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	again := openWindowOn(t, data, url, nil)
+	if err := again.saver.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := again.start.db.Session(s.ID)
+	if err != nil || got.Goal != "Werk in de groenvoorziening" {
+		t.Errorf("after the next start: %q, %v", got.Goal, err)
+	}
+	if n, _ := again.start.outbox.Len(); n != 0 {
+		t.Errorf("the outbox still holds %d batches", n)
+	}
+}

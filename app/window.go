@@ -52,6 +52,9 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	newSaver := func(onSaved func(pending bool, err error), onChanged func(int64, []cards.Change, []cards.Change)) ui.Saver {
 		wa.saver = storage.NewSaver(db, onSaved)
 		wa.saver.OnChanged(onChanged)
+		if start.outbox != nil {
+			wa.saver.UseOutbox(start.outbox)
+		}
 		return wa.saver
 	}
 	prn := printer{db: db, cat: start.cat, now: time.Now, files: wa.printsDir(), mun: wa.mun}
@@ -103,7 +106,11 @@ func (wa *windowApp) close() error {
 	wa.busy.Wait()
 	var err error
 	if wa.saver != nil {
-		err = wa.saver.Close()
+		// Work kept in the outbox while the server is out of reach is
+		// safe: it goes at the next start.
+		if err = wa.saver.Close(); errors.Is(err, storage.ErrKeptOffline) {
+			err = nil
+		}
 	}
 	if cerr := wa.start.close(); err == nil {
 		err = cerr

@@ -70,7 +70,7 @@ func TestOpen_MigratesEveryOlderVersion(t *testing.T) {
 			}
 			mustExec(t, db, `INSERT INTO clients (id, name, search, created_at, last_activity) VALUES (7, 'Aïcha B.', 'aicha b.', 1, 1)`)
 			mustExec(t, db, `INSERT INTO sessions (id, client_id, started_at, updated_at) VALUES (3, 7, 1, 1)`)
-			mustExec(t, db, `INSERT INTO session_values VALUES (3, 'doel', 'Werk in de zorg')`)
+			mustExec(t, db, `INSERT INTO session_values (session_id, key, value) VALUES (3, 'doel', 'Werk in de zorg')`)
 			db.Close()
 			if v := userVersion(t, path); v != all[n-1].version {
 				t.Fatalf("old database at version %d, want %d", v, all[n-1].version)

@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
@@ -27,8 +28,24 @@ type Saved struct {
 // as Theirs. Edits to different fields merge. Which step is open is no
 // conflict: the last to move wins. With seen < 0 nothing is checked.
 func (d *DB) SaveEdits(sessionID, seen int64, values map[string]string) (Saved, error) {
+	return d.saveEdits("", sessionID, seen, values)
+}
+
+// saveEdits is SaveEdits for a batch with an id from the outbox: a batch
+// whose id the database already has was stored before, and is skipped.
+func (d *DB) saveEdits(id string, sessionID, seen int64, values map[string]string) (Saved, error) {
 	var saved Saved
 	err := d.tx(func(tx conn) error {
+		if id != "" {
+			res, err := tx.Exec(`INSERT INTO applied_edits (id, session_id, applied_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+				id, sessionID, millis(time.Now()))
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return nil // stored before
+			}
+		}
 		rev, err := touch(tx, sessionID)
 		if err != nil {
 			return err

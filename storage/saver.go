@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -19,6 +21,9 @@ type Saver struct {
 	db        *DB
 	onSaved   func(pending bool, err error)
 	onChanged func(sessionID int64, theirs, conflicts []cards.Change)
+
+	outbox  *Outbox // a team database's edits that wait for the server; nil on a laptop
+	drained bool    // the last drain sent something: worth reporting
 
 	mu      sync.Mutex
 	pending map[int64]map[string]string // session → key → value
@@ -45,6 +50,25 @@ func NewSaver(db *DB, onSaved func(pending bool, err error)) *Saver {
 	}
 	go s.run()
 	return s
+}
+
+// ErrKeptOffline is what a save reports when the team database could not
+// be reached and the edits went into the outbox on this laptop: nothing is
+// lost, and they are sent when the server is back.
+var ErrKeptOffline error = keptOffline{}
+
+type keptOffline struct{}
+
+func (keptOffline) Error() string { return "Geen verbinding: je werk wordt op deze laptop bewaard" }
+
+// KeptLocally tells the screens that this is no failure to show as one.
+func (keptOffline) KeptLocally() bool { return true }
+
+// UseOutbox makes the saver keep edits in o while the team database cannot
+// be reached, and send what o holds first. Call it before the first Set.
+func (s *Saver) UseOutbox(o *Outbox) {
+	s.outbox = o
+	s.poke() // what a stopped laptop left behind goes now
 }
 
 // Track tells the saver which revision of a session the screen shows, as
@@ -114,25 +138,45 @@ func (s *Saver) run() {
 
 // write commits everything queued. On failure the edits go back in the
 // queue, unless newer ones for the same field arrived meanwhile, so the
-// next write tries them again.
+// next write tries them again. With an outbox (a team database), edits
+// that cannot reach the server are kept in it instead, and sent first, in
+// order, once it can be reached again.
 func (s *Saver) write() error {
 	s.mu.Lock()
 	batch := s.pending
 	s.pending = map[int64]map[string]string{}
 	s.mu.Unlock()
 	var lastErr error
+	offline := s.drain() != nil
 	for sessionID, values := range batch {
-		if err := s.save(sessionID, values); err != nil {
-			lastErr = err
-			s.requeue(sessionID, values)
+		err := ErrOffline
+		if !offline {
+			err = s.save("", sessionID, s.seenOf(sessionID), values)
 		}
+		if err != nil && s.outbox != nil && errors.Is(err, ErrOffline) {
+			offline = true
+			if err = s.outbox.add(s.db.Login(), sessionID, s.seenOf(sessionID), values); err == nil {
+				err = ErrKeptOffline
+			}
+		}
+		if err != nil {
+			lastErr = err
+			if !errors.Is(err, ErrKeptOffline) {
+				s.requeue(sessionID, values)
+			}
+		}
+	}
+	if offline && lastErr == nil {
+		lastErr = ErrKeptOffline // the outbox still holds edits
 	}
 	if lastErr != nil {
 		// Nothing may be typed for a while: try again by itself, so that
-		// text kept on screen through a full disk is saved once there is room.
+		// text kept on screen through a full disk is saved once there is
+		// room, and the outbox is sent once the server is back.
 		time.AfterFunc(retryAfter, s.poke)
 	}
-	if s.onSaved != nil && len(batch) > 0 {
+	if s.onSaved != nil && (len(batch) > 0 || lastErr != nil || s.drained) {
+		s.drained = false
 		s.mu.Lock()
 		pending := len(s.pending) > 0
 		s.mu.Unlock()
@@ -141,21 +185,61 @@ func (s *Saver) write() error {
 	return lastErr
 }
 
-// save writes one session's edits, checked against the revision the screen
-// shows when the session is tracked, and tells what others changed.
-func (s *Saver) save(sessionID int64, values map[string]string) error {
+// seenOf is the revision the screen shows of a session; -1 when it is not
+// tracked, and nothing is checked.
+func (s *Saver) seenOf(sessionID int64) int64 {
 	s.mu.Lock()
-	seen, tracked := s.seen[sessionID]
-	s.mu.Unlock()
-	if !tracked {
-		seen = -1
+	defer s.mu.Unlock()
+	if seen, ok := s.seen[sessionID]; ok {
+		return seen
 	}
-	saved, err := s.db.SaveEdits(sessionID, seen, values)
+	return -1
+}
+
+// drain sends what the outbox holds for this login, oldest first, each
+// batch exactly once; it stops at the first that cannot reach the server.
+func (s *Saver) drain() error {
+	if s.outbox == nil {
+		return nil
+	}
+	for {
+		b, err := s.outbox.first(s.db.Login())
+		if err != nil || b == nil {
+			return err
+		}
+		if err := s.save(b.id, b.sessionID, b.seen, b.values); err != nil {
+			if errors.Is(err, ErrOffline) {
+				return err
+			}
+			// The server refuses this batch for good (the client was
+			// handed over or erased meanwhile): keeping it would hold up
+			// everything after it.
+			s.report(fmt.Errorf("niet bewaard wat je zonder verbinding typte in gesprek %d: %w", b.sessionID, err))
+		}
+		if err := s.outbox.remove(b.seq); err != nil {
+			return err
+		}
+		s.drained = true
+	}
+}
+
+// report tells onSaved of an error that concerns no edit still queued.
+func (s *Saver) report(err error) {
+	if s.onSaved != nil {
+		s.onSaved(false, err)
+	}
+}
+
+// save writes one session's edits, checked against revision seen (-1: not
+// checked), and tells what others changed. id names a batch from the
+// outbox, stored exactly once.
+func (s *Saver) save(id string, sessionID, seen int64, values map[string]string) error {
+	saved, err := s.db.saveEdits(id, sessionID, seen, values)
 	if err != nil {
 		return err
 	}
 	s.mu.Lock()
-	if tracked {
+	if current, tracked := s.seen[sessionID]; tracked && saved.Revision > current {
 		s.seen[sessionID] = saved.Revision
 	}
 	// What was typed here while this write was under way must not be

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"unicode"
@@ -83,6 +84,8 @@ func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, s
 		float32(prefs.FloatWithFallback(prefWindowWidth, float64(DefaultWindowSize.Width))),
 		float32(prefs.FloatWithFallback(prefWindowHeight, float64(DefaultWindowSize.Height)))))
 	win.SetCloseIntercept(m.requestClose)
+	m.build(cards.Filter{})
+	// After build: a saver reports at once what it sent from the outbox.
 	m.saver = newSaver(func(pending bool, err error) {
 		fyne.Do(func() {
 			if err != nil || !pending {
@@ -92,20 +95,20 @@ func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, s
 	}, func(sessionID int64, theirs, conflicts []cards.Change) {
 		fyne.Do(func() { m.changedByOthers(sessionID, theirs, conflicts) })
 	})
-	m.build(cards.Filter{})
 	m.showHome()
 	return m, nil
 }
 
 // requestClose is what closing the window does, by its button or Alt+F4.
 // The client view stays: the way back to the professional is deliberate.
-// Otherwise the window closes once every edit is on disk; if that fails,
-// it stays open and says why, so that nothing is lost.
+// Otherwise the window closes once every edit is on disk (for a team
+// database: on the server, or in the outbox on this laptop); if that
+// fails, it stays open and says why, so that nothing is lost.
 func (m *Main) requestClose() {
 	if m.client != nil {
 		return
 	}
-	if err := m.saver.Flush(); err != nil {
+	if err := m.saver.Flush(); err != nil && !keptLocally(err) {
 		m.markSaved(err)
 		return
 	}
@@ -380,6 +383,13 @@ func (m *Main) markUnsaved() {
 // that a full disk does not bury the screen under messages. What was typed
 // stays on screen meanwhile.
 func (m *Main) markSaved(err error) {
+	if keptLocally(err) {
+		m.saveFailed = false
+		m.status.SetText(err.Error())
+		m.status.Importance = widget.WarningImportance
+		m.status.Refresh()
+		return
+	}
 	if err != nil {
 		m.status.SetText(m.tr.T("save.failed"))
 		m.status.Importance = widget.DangerImportance
@@ -394,6 +404,14 @@ func (m *Main) markSaved(err error) {
 	m.status.SetText(m.statusText())
 	m.status.Importance = widget.MediumImportance
 	m.status.Refresh()
+}
+
+// keptLocally says whether a save's error only means that the team
+// database is out of reach and the work is kept on this laptop until it is
+// back: no failure, but the status line says so.
+func keptLocally(err error) bool {
+	var k interface{ KeptLocally() bool }
+	return errors.As(err, &k) && k.KeptLocally()
 }
 
 // SetLanguage shows the interface in another language, keeping the filter.
