@@ -143,7 +143,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return runPrint(p, rest[0], rest[1:], stdout, stderr)
 	case rest[0] == "team":
-		return runTeam(*dbPath, rest[1:], stdout, stderr)
+		return runTeam(*dataDir, *dbPath, rest[1:], stdout, stderr)
 	case rest[0] == "catalogus":
 		return runCatalogue(store, rest[1:], stdout, stderr)
 	case rest[0] == "help" || rest[0] == "hulp":

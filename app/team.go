@@ -1,12 +1,16 @@
 package app
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/samenbeslissen/samenbeslissen/storage"
 )
@@ -23,13 +27,17 @@ const teamUsage = `Gebruik:
         maak de eigen login van een medewerker (of geef een bestaande login die rol);
         --teamleider ziet alle cliënten en wie ze heeft, en kan ze overdragen;
         --privacy is de privacyfunctionaris, die alleen het logboek leest
+  samenbeslissen team overzetten --db postgres://… [--van BESTAND] [--daarna bewaren|wissen]
+        zet de cliënten en gesprekken van deze laptop in de teamdatabase, op je eigen
+        naam; nog eens doen zet niets dubbel. Daarna blijft het bestand als
+        reservekopie, of wordt het met zijn reservekopieën gewist (dat wordt eerst gevraagd)
   samenbeslissen team logboek --db postgres://… --client ID [--uit logboek.csv]
         wie deze cliënt opende, afdrukte, exporteerde, overdroeg of wiste, en wanneer
         (voor de privacyfunctionaris; zonder --uit op het scherm)
 `
 
 // runTeam runs the team database's commands for its administrator.
-func runTeam(db string, args []string, stdout, stderr io.Writer) int {
+func runTeam(dataDir, db string, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, teamUsage)
 		return 2
@@ -43,6 +51,8 @@ func runTeam(db string, args []string, stdout, stderr io.Writer) int {
 	privacy := fs.Bool("privacy", false, "")
 	client := fs.Int64("client", 0, "")
 	out := fs.String("uit", "", "")
+	from := fs.String("van", filepath.Join(dataDir, storage.DatabaseFileName), "")
+	after := fs.String("daarna", "", "")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -84,6 +94,8 @@ func runTeam(db string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s is %s in de teamdatabase.\n", *name, what)
 		fmt.Fprintln(stdout, "De login heeft geen wachtwoord van de app: zet er een met psql (\\password), of laat de server aanmelden via de eigen aanmelding van de gemeente (pg_hba.conf).")
 		return 0
+	case "overzetten":
+		return moveToTeam(*from, db, *after, stdout, stderr)
 	case "logboek":
 		if *client == 0 {
 			fmt.Fprint(stderr, teamUsage)
@@ -130,4 +142,72 @@ func exportAuditLog(url string, clientID int64, path string, stdout io.Writer) e
 		return err
 	}
 	return storage.WriteFileAtomic(path, b.Bytes())
+}
+
+// stdin is where questions on the command line are answered; tests
+// replace it.
+var stdin io.Reader = os.Stdin
+
+// moveToTeam copies the laptop's database into the team database as the
+// professional who runs it, reports and checks the counts, and then keeps
+// the laptop's file as a backup or, when confirmed, erases it.
+func moveToTeam(from, db, after string, stdout, stderr io.Writer) int {
+	if after != "" && after != "bewaren" && after != "wissen" {
+		fmt.Fprintln(stderr, "--daarna is bewaren of wissen")
+		return 2
+	}
+	if _, err := os.Stat(from); err != nil {
+		fmt.Fprintf(stderr, "er is geen database op deze laptop in %s; geef het bestand met --van\n", from)
+		return 1
+	}
+	laptop, err := storage.Open(from)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer laptop.Close()
+	team, err := storage.Open(db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer team.Close()
+	t, err := storage.CopyToTeam(laptop, team)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Overgezet naar de teamdatabase, op naam van %s: %s en %s, met %s, %s en %s.\n", team.Login(),
+		count(t.Clients, "cliënt", "cliënten"), count(t.Sessions, "gesprek", "gesprekken"), count(t.Values, "ingevuld veld", "ingevulde velden"),
+		count(t.Agreements, "afspraak", "afspraken"), count(t.Cards, "vergeleken kaart", "vergeleken kaarten"))
+	if t.ClientsBefore+t.SessionsBefore > 0 {
+		fmt.Fprintf(stdout, "Al eerder overgezet, dus niet nog eens: %s en %s.\n",
+			count(t.ClientsBefore, "cliënt", "cliënten"), count(t.SessionsBefore, "gesprek", "gesprekken"))
+	}
+	fmt.Fprintln(stdout, "Gecontroleerd: alles in de teamdatabase is gelijk aan het bestand op deze laptop.")
+	laptop.Close()
+	if after == "" {
+		fmt.Fprintf(stdout, "Wat moet er met %s gebeuren? Typ 'bewaren' (als reservekopie) of 'wissen' (met de reservekopieën): ", from)
+		answer, _ := bufio.NewReader(stdin).ReadString('\n')
+		after = strings.TrimSpace(answer)
+	}
+	if after != "wissen" {
+		fmt.Fprintf(stdout, "Het bestand blijft op deze laptop als reservekopie: %s. Open de app voortaan met de teamdatabase.\n", from)
+		return 0
+	}
+	removed, err := storage.RemoveLaptopDatabase(from)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Gewist van deze laptop: %d bestanden (de database en de reservekopieën).\n", len(removed))
+	return 0
+}
+
+// count says n things in Dutch: "1 gesprek", "2 gesprekken".
+func count(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, other)
 }

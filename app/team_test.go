@@ -331,3 +331,48 @@ func TestWindow_Offline(t *testing.T) {
 		t.Errorf("the outbox still holds %d batches", n)
 	}
 }
+
+// TestTeam_MoveToTeam: a professional moves the laptop's clients into the
+// team database; a second run copies nothing twice; answering "wissen"
+// then removes the laptop's file and its backups.
+func TestTeam_MoveToTeam(t *testing.T) {
+	url := newTeam(t, "kees")
+	data := t.TempDir()
+	if code, _, errOut := runArgs("--data", data, "voorbeeld"); code != 0 {
+		t.Fatal(errOut)
+	}
+	laptop := filepath.Join(data, storage.DatabaseFileName)
+	backups := storage.BackupsOf(laptop)
+	if d, err := storage.Open(laptop); err == nil {
+		backups.Make(d, time.Now())
+		d.Close()
+	}
+	code, out, errOut := runArgs("--data", data, "team", "overzetten", "--db", url("kees"), "--daarna", "bewaren")
+	if code != 0 || !strings.Contains(out, "op naam van kees: 1 cliënt en 1 gesprek") || !strings.Contains(out, "Gecontroleerd") {
+		t.Fatalf("first run: %d\n%s%s", code, out, errOut)
+	}
+	old := stdin
+	stdin = strings.NewReader("wissen\n")
+	t.Cleanup(func() { stdin = old })
+	code, out, errOut = runArgs("--data", data, "team", "overzetten", "--db", url("kees"))
+	if code != 0 || !strings.Contains(out, "0 cliënten en 0 gesprekken") || !strings.Contains(out, "Al eerder overgezet, dus niet nog eens: 1 cliënt en 1 gesprek.") {
+		t.Errorf("second run: %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "Gewist van deze laptop") {
+		t.Errorf("the answer wissen: %s", out)
+	}
+	if _, err := os.Stat(laptop); !os.IsNotExist(err) {
+		t.Errorf("the laptop's database is still there: %v", err)
+	}
+	if left, _ := backups.List(); len(left) != 0 {
+		t.Errorf("backups left: %v", left)
+	}
+	d, err := storage.Open(url("kees"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if cs, _ := d.ListClients(t.Context(), "", 10); len(cs) != 1 {
+		t.Errorf("clients in the team database: %+v", cs)
+	}
+}
