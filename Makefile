@@ -16,7 +16,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	poppler-utils qpdf liblcms2-utils xvfb xauth imagemagick xdotool openbox x11-utils fonts-noto-core \
 	postgresql
 
-.PHONY: run test build deps bench bench-printables screenshot fuzz windows msi package check-packages
+.PHONY: run test build deps bench bench-team bench-printables screenshot fuzz windows msi package check-packages
 
 run: deps build
 	LANG=nl_NL.UTF-8 ./$(BIN) # the UI language is our own; this only stops Fyne logging about "C"
@@ -64,6 +64,12 @@ bench:
 	mkdir -p bin
 	$(GO) test ./cards ./storage ./pdf -run '^$$' -bench . -count 10 > bin/bench.txt
 	$(GO) run $(BENCHSTAT) bin/bench.txt
+
+# A busy morning on a team database (storage/load_test.go): 200
+# professionals on their own connections, an edit every 300 ms each for
+# 60 s, on a durable throwaway PostgreSQL server with 100,000 clients.
+bench-team: deps
+	$(GO) test ./storage -run '^$$' -bench TeamLoad -benchtime 1x -timeout 20m
 
 # The printables as a user waits for them, whole process, beside a
 # bare-fpdf floor program writing the same pages (bench/floor).

@@ -201,14 +201,21 @@ func (d *DB) setValue(tx conn, sessionID, revision int64, key, value string) err
 func touch(tx conn, sessionID int64) (int64, error) {
 	now := millis(time.Now())
 	var rev int64
-	err := tx.QueryRow(`UPDATE sessions SET updated_at = ?, revision = revision + 1 WHERE id = ? RETURNING revision`, now, sessionID).Scan(&rev)
+	var err error
+	if tx.e == enginePostgres {
+		// One statement: a save waits for one round trip to the server less.
+		err = tx.QueryRow(`WITH s AS (UPDATE sessions SET updated_at = ?, revision = revision + 1 WHERE id = ? RETURNING client_id, revision),
+			c AS (UPDATE clients SET last_activity = ? WHERE id = (SELECT client_id FROM s))
+			SELECT revision FROM s`, now, sessionID, now).Scan(&rev)
+	} else {
+		err = tx.QueryRow(`UPDATE sessions SET updated_at = ?, revision = revision + 1 WHERE id = ? RETURNING revision`, now, sessionID).Scan(&rev)
+		if err == nil {
+			_, err = tx.Exec(`UPDATE clients SET last_activity = ? WHERE id = (SELECT client_id FROM sessions WHERE id = ?)`, now, sessionID)
+		}
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("gesprek %d: %w", sessionID, ErrNotFound)
 	}
-	if err != nil {
-		return 0, err
-	}
-	_, err = tx.Exec(`UPDATE clients SET last_activity = ? WHERE id = (SELECT client_id FROM sessions WHERE id = ?)`, now, sessionID)
 	return rev, err
 }
 

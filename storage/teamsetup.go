@@ -60,6 +60,9 @@ func SetUpTeam(ctx context.Context, url string) (SetUp, error) {
 		}
 		for _, q := range []string{
 			`CREATE SCHEMA IF NOT EXISTS ` + teamSchema + ` AUTHORIZATION ` + roleOwner,
+			// Trigram search; a trusted extension, so the database's owner
+			// may make it without being a superuser.
+			`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA ` + teamSchema,
 			`SET LOCAL ROLE ` + roleOwner,
 			`SET LOCAL search_path = ` + teamSchema,
 			`CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)`,
