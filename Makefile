@@ -62,7 +62,7 @@ fuzz:
 BENCHSTAT := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 bench:
 	mkdir -p bin
-	$(GO) test ./cards ./storage ./pdf -run '^$$' -bench . -count 10 > bin/bench.txt
+	$(GO) test ./cards ./storage ./pdf -run '^$$' -bench . -skip TeamLoad -count 10 > bin/bench.txt
 	$(GO) run $(BENCHSTAT) bin/bench.txt
 
 # A busy morning on a team database (storage/load_test.go): 200
