@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,6 +19,7 @@ type secretTeam struct {
 	anna, bram, carla, lena, pim string
 	bramDB                       *DB
 	client                       int64 // bram's
+	annaClient                   int64
 	session                      int64
 	marker                       string
 }
@@ -67,7 +69,7 @@ func newSecretTeam(t *testing.T) secretTeam {
 	own, _ := anna.CreateClient("Anna's eigen cliënt", "")
 	os, _ := anna.CreateSession(own.ID)
 	anna.SetValue(os.ID, cards.KeyGoal, "Eigen doel")
-	st.client, st.session = c.ID, s.ID
+	st.client, st.session, st.annaClient = c.ID, s.ID, own.ID
 	// Statistics could show common values of the table to anyone who may
 	// select from it; the server hides them where row security applies.
 	st.srv.Exec(t, st.db, "ANALYZE")
@@ -136,11 +138,12 @@ SELECT samenbeslissen.hand_over(%[1]d, current_user, '', '');
 SELECT samenbeslissen.add_colleague(%[1]d, current_user, '');
 SELECT samenbeslissen.erase_client(%[1]d, '');
 SELECT samenbeslissen.log_action(%[1]d, 'geopend', '', '');
+SELECT samenbeslissen.audit(%[1]d, 'vals', '', '');
 INSERT INTO samenbeslissen.client_colleagues VALUES (%[1]d, current_user, current_user, 0);
 `, id, sid)
 	out = st.psql(t, st.anna, attack)
-	if n := strings.Count(out, "ERROR"); n != 8 {
-		t.Errorf("anna's attack: %d errors, want 8 (the first two updates and the delete change nothing, silently):\n%s", n, out)
+	if n := strings.Count(out, "ERROR"); n != 9 {
+		t.Errorf("anna's attack: %d errors, want 9 (the first two updates and the delete change nothing, silently):\n%s", n, out)
 	}
 	s, err := st.bramDB.Session(sid)
 	if err != nil || s.Goal != "Doel "+st.marker || len(s.Agreements) != 1 || s.Values()["ingebroken"] != "" {
@@ -151,6 +154,15 @@ INSERT INTO samenbeslissen.client_colleagues VALUES (%[1]d, current_user, curren
 	}
 	if h, _ := st.bramDB.Holders(id); len(h) != 1 || h[0] != st.bram {
 		t.Errorf("who works with bram's client: %v", h)
+	}
+	// No other professional is named as a colleague; the superuser, who
+	// is a member of every role, is no colleague either.
+	anna := st.open(t, st.anna)
+	if got, err := anna.Colleagues(); err != nil || slices.Contains(got, "postgres") || !slices.Contains(got, st.bram) || slices.Contains(got, st.pim) {
+		t.Errorf("anna's colleagues: %v, %v", got, err)
+	}
+	if err := anna.HandOver(st.annaClient, "postgres", ""); err == nil {
+		t.Error("a client was handed over to the superuser")
 	}
 }
 

@@ -50,8 +50,11 @@ func (d *DB) Colleagues() ([]string, error) {
 	if d.engine != enginePostgres {
 		return nil, ErrNotTeam
 	}
+	// A superuser is a member of every role; it and the owner's members
+	// are administrators, not colleagues.
 	rows, err := d.db().Query(`SELECT rolname FROM pg_roles
-		WHERE rolcanlogin AND rolname <> current_user AND pg_has_role(oid, ?, 'MEMBER') ORDER BY rolname`, RoleProfessional)
+		WHERE rolcanlogin AND rolname <> current_user AND NOT rolsuper AND NOT rolbypassrls
+		AND pg_has_role(oid, ?, 'MEMBER') AND NOT pg_has_role(oid, ?, 'MEMBER') ORDER BY rolname`, RoleProfessional, roleOwner)
 	if err != nil {
 		return nil, fmt.Errorf("collega's lezen: %w", d.describe(err))
 	}

@@ -19,7 +19,6 @@
 REVOKE ALL ON SCHEMA samenbeslissen FROM PUBLIC;
 GRANT USAGE ON SCHEMA samenbeslissen TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy;
 REVOKE ALL ON ALL TABLES IN SCHEMA samenbeslissen FROM PUBLIC;
-REVOKE ALL ON ALL FUNCTIONS IN SCHEMA samenbeslissen FROM PUBLIC;
 
 GRANT SELECT ON schema_version TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy;
 GRANT SELECT, INSERT ON clients TO samenbeslissen_medewerker;
@@ -70,6 +69,14 @@ LANGUAGE sql STABLE SECURITY DEFINER ROWS 500 SET search_path = samenbeslissen, 
 	UNION ALL SELECT client_id FROM client_colleagues WHERE professional = session_user::text COLLATE "default"
 $$;
 
+-- is_professional: role r is one of the team's professionals: a member of
+-- the group, and no administrator (a superuser is a member of every role).
+CREATE OR REPLACE FUNCTION is_professional(r text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
+	SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r AND rolcanlogin AND NOT rolsuper AND NOT rolbypassrls
+		AND pg_has_role(oid, 'samenbeslissen_medewerker', 'MEMBER') AND NOT pg_has_role(oid, 'samenbeslissen_eigenaar', 'MEMBER'))
+$$;
+
 -- is_team_lead: the login role may see and hand over every client.
 CREATE OR REPLACE FUNCTION is_team_lead() RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
@@ -107,7 +114,7 @@ BEGIN
 	IF NOT FOUND OR (old <> session_user::text COLLATE "default" AND NOT is_team_lead()) THEN
 		RAISE EXCEPTION 'je mag deze cliënt niet overdragen' USING ERRCODE = '42501';
 	END IF;
-	IF NOT pg_has_role(receiver, 'samenbeslissen_medewerker', 'MEMBER') THEN
+	IF NOT is_professional(receiver) THEN
 		RAISE EXCEPTION '% is geen medewerker in deze teamdatabase', receiver USING ERRCODE = '22023';
 	END IF;
 	UPDATE clients SET holder = receiver WHERE id = c;
@@ -126,7 +133,7 @@ BEGIN
 	IF NOT EXISTS (SELECT 1 FROM clients WHERE id = c AND holder = session_user::text COLLATE "default") THEN
 		RAISE EXCEPTION 'alleen wie de cliënt heeft, kan een collega toevoegen' USING ERRCODE = '42501';
 	END IF;
-	IF colleague = session_user::text COLLATE "default" OR NOT pg_has_role(colleague, 'samenbeslissen_medewerker', 'MEMBER') THEN
+	IF colleague = session_user::text COLLATE "default" OR NOT is_professional(colleague) THEN
 		RAISE EXCEPTION '% is geen andere medewerker in deze teamdatabase', colleague USING ERRCODE = '22023';
 	END IF;
 	INSERT INTO client_colleagues (client_id, professional, added_at)
@@ -163,6 +170,8 @@ BEGIN
 END
 $$;
 
+-- A new function may be run by anyone until this: after them all.
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA samenbeslissen FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION is_colleague(bigint), reaches(bigint), reaches_session(bigint), is_team_lead(), my_clients()
 	TO samenbeslissen_medewerker, samenbeslissen_teamleider;
 GRANT EXECUTE ON FUNCTION log_action(bigint, text, text, text), add_colleague(bigint, text, text),
