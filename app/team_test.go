@@ -252,11 +252,28 @@ func TestWindow_Conflict(t *testing.T) {
 	if got, _ := db.Session(s.ID); got.Goal != "Werk in de zorg, 20 uur" {
 		t.Errorf("bram's save overwrote anna's goal: %q", got.Goal)
 	}
+	// Bram goes on typing before he chooses: that is his version, unsaved.
+	entryWithHint(t, canvas, hint).SetText("Werk in de bouw, 32 uur")
+	if err := bram.saver.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.Session(s.ID); got.Goal != "Werk in de zorg, 20 uur" {
+		t.Errorf("typing on during the choice overwrote anna's goal: %q", got.Goal)
+	}
+	texts = texts[:0]
+	for _, o := range objects(canvas) {
+		if e, ok := o.(*widget.Entry); ok && e.Disabled() {
+			texts = append(texts, e.Text)
+		}
+	}
+	if !slices.Equal(texts, []string{"Werk in de bouw, 32 uur", "Werk in de zorg, 20 uur"}) {
+		t.Errorf("the two versions after typing on: %q", texts)
+	}
 	confirm(t, canvas, "Mijn tekst houden")
 	if err := bram.saver.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := db.Session(s.ID); got.Goal != "Werk in de bouw" {
+	if got, _ := db.Session(s.ID); got.Goal != "Werk in de bouw, 32 uur" {
 		t.Errorf("the text bram kept: %q", got.Goal)
 	}
 
@@ -271,7 +288,7 @@ func TestWindow_Conflict(t *testing.T) {
 	if err := anna.saver.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if got := entryWithHint(t, annaNote, hint).Text; got != "Werk in de bouw" {
+	if got := entryWithHint(t, annaNote, hint).Text; got != "Werk in de bouw, 32 uur" {
 		t.Errorf("anna's goal field after bram's change: %q", got)
 	}
 	if !strings.Contains(labels(annaNote), "Alles is opgeslagen · bram veranderde ook: Doel") {

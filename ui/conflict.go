@@ -80,35 +80,68 @@ func (v *SessionView) applyTheirs(c cards.Change) {
 	}
 }
 
+// conflictChoice is a field with two versions on screen, until the
+// professional chooses. What is typed in the field meanwhile is not saved,
+// but shown as their own version.
+type conflictChoice struct {
+	mine, theirs *widget.Entry
+	change       cards.Change // theirs, and Mine as typed here last
+	dialog       *dialog.CustomDialog
+}
+
 // chooseBetween shows the colleague's text and the one typed here side by
-// side; the professional keeps one, and that one is saved.
+// side; the professional keeps one, and that one is saved. A second change
+// by the colleague to the same field updates the open choice.
 func (v *SessionView) chooseBetween(c cards.Change) {
+	if open, ok := v.conflicts[c.Key]; ok {
+		open.change.Value, open.change.By = c.Value, c.By
+		open.theirs.SetText(c.Value)
+		return
+	}
 	m, tr := v.main, v.tr
-	side := func(title, text string) fyne.CanvasObject {
+	side := func(text string) *widget.Entry {
 		e := widget.NewMultiLineEntry()
 		e.SetText(text)
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(6)
 		e.Disable()
+		return e
+	}
+	choice := &conflictChoice{mine: side(c.Mine), theirs: side(c.Value), change: c}
+	titled := func(title string, e *widget.Entry) fyne.CanvasObject {
 		return container.NewBorder(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e)
 	}
 	explain := wrapped(tr.T("team.conflict.explain", map[string]any{"Who": c.By, "Field": fieldName(tr, c.Key)}))
-	both := container.NewGridWithColumns(2, side(tr.T("team.conflict.mine"), c.Mine), side(tr.T("team.conflict.theirs", map[string]any{"Who": c.By}), c.Value))
-	var d *dialog.CustomDialog
+	both := container.NewGridWithColumns(2, titled(tr.T("team.conflict.mine"), choice.mine), titled(tr.T("team.conflict.theirs", map[string]any{"Who": c.By}), choice.theirs))
 	keepMine := newButton(tr.T("team.conflict.keepmine"), nil, func() {
-		d.Hide()
-		v.applyTheirs(cards.Change{Key: c.Key, Value: c.Mine})
-		v.set(c.Key, c.Mine)
+		choice.dialog.Hide()
+		delete(v.conflicts, c.Key)
+		v.set(c.Key, choice.change.Mine)
 	})
 	takeTheirs := newButton(tr.T("team.conflict.taketheirs", map[string]any{"Who": c.By}), nil, func() {
-		d.Hide()
-		v.applyTheirs(c)
+		choice.dialog.Hide()
+		delete(v.conflicts, c.Key)
+		v.applyTheirs(choice.change)
 	})
 	takeTheirs.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(tr.T("team.conflict.title", map[string]any{"Field": fieldName(tr, c.Key)}),
+	choice.dialog = dialog.NewCustomWithoutButtons(tr.T("team.conflict.title", map[string]any{"Field": fieldName(tr, c.Key)}),
 		container.NewBorder(explain, container.NewHBox(keepMine, takeTheirs), nil, nil, both), m.win)
-	d.Resize(fyne.NewSize(min(760, m.win.Canvas().Size().Width-40), 420))
-	d.Show()
+	choice.dialog.Resize(fyne.NewSize(min(760, m.win.Canvas().Size().Width-40), 420))
+	v.conflicts[c.Key] = choice
+	choice.dialog.Show()
+}
+
+// typedDuringChoice keeps what is typed in a field whose two versions are
+// on screen as the version typed here, unsaved; false when there is no
+// such choice open.
+func (v *SessionView) typedDuringChoice(key, value string) bool {
+	choice, ok := v.conflicts[key]
+	if !ok {
+		return false
+	}
+	choice.change.Mine = value
+	choice.mine.SetText(value)
+	return true
 }
 
 // statusText is the status line after a save: saved, and who else changed

@@ -26,8 +26,9 @@ type SessionView struct {
 	client cards.Client
 	s      cards.Session
 
-	entries  map[string]*widget.Entry // the text fields of the step on screen, by key
-	applying bool                     // a colleague's text is being put in a field: not an edit
+	entries   map[string]*widget.Entry   // the text fields of the step on screen, by key
+	applying  bool                       // a colleague's text is being put in a field: not an edit
+	conflicts map[string]*conflictChoice // fields with two versions on screen, by key
 
 	onEdit  func()                // an edit is waiting to be saved
 	onSaved func(error)           // an edit was written directly, or failed
@@ -45,7 +46,8 @@ type SessionView struct {
 func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView {
 	v := &SessionView{
 		main: m, tr: m.tr, store: m.store, saver: m.saver, cat: m.cat, win: m.win, client: client, s: s,
-		onEdit: m.markUnsaved, onSaved: m.markSaved, onClose: func() { m.showClient(client.ID) }, onOpen: m.openSession,
+		conflicts: map[string]*conflictChoice{},
+		onEdit:    m.markUnsaved, onSaved: m.markSaved, onClose: func() { m.showClient(client.ID) }, onOpen: m.openSession,
 	}
 	tr := v.tr
 	bar := newColumns() // the steps in one row, or in two on a narrow screen
@@ -140,6 +142,9 @@ func (v *SessionView) set(key, value string) {
 	}
 	if err := v.s.Set(key, value); err != nil {
 		v.main.showError(err)
+		return
+	}
+	if v.typedDuringChoice(key, value) {
 		return
 	}
 	v.saver.Set(v.s.ID, key, value)
