@@ -95,3 +95,40 @@ func testSaveEdits_OneWriter(t *testing.T, d *DB) {
 		t.Errorf("read back: goal %q, step %d", got.Goal, got.Step)
 	}
 }
+
+// TestSaver_HoldsAFieldInConflict: once a save found a conflict on a
+// field, what is typed in it is not saved until the professional chose.
+func TestSaver_HoldsAFieldInConflict(t *testing.T) {
+	tt := openTeamTest(t)
+	bramLogin, annaLogin := tt.newLogin(t, LoginProfessional), tt.newLogin(t, LoginProfessional)
+	bram, anna := tt.open(t, bramLogin), tt.open(t, annaLogin)
+	c, _ := bram.CreateClient("Vast", "")
+	bram.AddColleague(c.ID, annaLogin)
+	s, _ := bram.CreateSession(c.ID)
+	sv := NewSaver(bram, nil)
+	defer sv.Close()
+	var conflicts []cards.Change
+	sv.OnChanged(func(_ int64, _, cs []cards.Change) { conflicts = append(conflicts, cs...) })
+	sv.Track(s.ID, s.Revision)
+	if _, err := anna.SaveEdits(s.ID, s.Revision, map[string]string{cards.KeyGoal: "Van Anna"}); err != nil {
+		t.Fatal(err)
+	}
+	sv.Set(s.ID, cards.KeyGoal, "Van Bram")
+	sv.Flush()
+	if len(conflicts) != 1 || conflicts[0].Mine != "Van Bram" {
+		t.Fatalf("conflicts: %+v", conflicts)
+	}
+	sv.Set(s.ID, cards.KeyGoal, "Van Bram, verder getypt")
+	sv.Flush()
+	if got, _ := bram.Session(s.ID); got.Goal != "Van Anna" {
+		t.Errorf("typing on in a field in conflict was saved: %q", got.Goal)
+	}
+	sv.Release(s.ID, cards.KeyGoal)
+	sv.Set(s.ID, cards.KeyGoal, "Van Bram, verder getypt")
+	if err := sv.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := bram.Session(s.ID); got.Goal != "Van Bram, verder getypt" {
+		t.Errorf("after choosing: %q", got.Goal)
+	}
+}

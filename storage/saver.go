@@ -28,6 +28,7 @@ type Saver struct {
 	mu      sync.Mutex
 	pending map[int64]map[string]string // session → key → value
 	seen    map[int64]int64             // session → the revision the screen shows
+	held    map[int64]map[string]bool   // session → fields with two versions on screen, not saved until Release
 	wake    chan struct{}
 	flush   chan chan error
 	quit    chan struct{}
@@ -43,6 +44,7 @@ func NewSaver(db *DB, onSaved func(pending bool, err error)) *Saver {
 		db: db, onSaved: onSaved,
 		pending: map[int64]map[string]string{},
 		seen:    map[int64]int64{},
+		held:    map[int64]map[string]bool{},
 		wake:    make(chan struct{}, 1),
 		flush:   make(chan chan error),
 		quit:    make(chan struct{}),
@@ -79,6 +81,14 @@ func (s *Saver) Track(sessionID, revision int64) {
 	s.mu.Unlock()
 }
 
+// Release ends a conflict on a field, once the professional chose: what is
+// typed in it is saved again (Set the chosen version to save it).
+func (s *Saver) Release(sessionID int64, key string) {
+	s.mu.Lock()
+	delete(s.held[sessionID], key)
+	s.mu.Unlock()
+}
+
 // OnChanged sets what is told, from the saver's goroutine, of fields that
 // others saved in a tracked session: theirs to show, conflicts to choose.
 // A field of theirs that was typed here meanwhile is a conflict too.
@@ -88,9 +98,14 @@ func (s *Saver) OnChanged(f func(sessionID int64, theirs, conflicts []cards.Chan
 	s.mu.Unlock()
 }
 
-// Set queues one edit.
+// Set queues one edit. An edit of a field in conflict is not saved: the
+// screen keeps it as its own version until the professional chooses.
 func (s *Saver) Set(sessionID int64, key, value string) {
 	s.mu.Lock()
+	if s.held[sessionID][key] {
+		s.mu.Unlock()
+		return
+	}
 	if s.pending[sessionID] == nil {
 		s.pending[sessionID] = map[string]string{}
 	}
@@ -243,16 +258,29 @@ func (s *Saver) save(id string, sessionID, seen int64, values map[string]string)
 		s.seen[sessionID] = saved.Revision
 	}
 	// What was typed here while this write was under way must not be
-	// replaced on screen by theirs: it is a conflict, to choose.
-	theirs, conflicts := saved.Theirs[:0:0], saved.Conflicts
+	// replaced on screen by theirs: it is a conflict, to choose. A field in
+	// conflict is held: what is typed in it waits for the choice.
+	theirs, conflicts := saved.Theirs[:0:0], saved.Conflicts[:0:0]
 	for _, c := range saved.Theirs {
 		if mine, typed := s.pending[sessionID][c.Key]; typed && mine != c.Value {
 			c.Mine = mine
-			delete(s.pending[sessionID], c.Key)
 			conflicts = append(conflicts, c)
 			continue
 		}
 		theirs = append(theirs, c)
+	}
+	for _, c := range saved.Conflicts {
+		if mine, typed := s.pending[sessionID][c.Key]; typed {
+			c.Mine = mine
+		}
+		conflicts = append(conflicts, c)
+	}
+	for _, c := range conflicts {
+		delete(s.pending[sessionID], c.Key)
+		if s.held[sessionID] == nil {
+			s.held[sessionID] = map[string]bool{}
+		}
+		s.held[sessionID][c.Key] = true
 	}
 	onChanged := s.onChanged
 	s.mu.Unlock()

@@ -47,7 +47,18 @@ func fieldName(tr *locales.Translator, key string) string {
 func (m *Main) changedByOthers(sessionID int64, theirs, conflicts []cards.Change) {
 	v := m.session
 	if v == nil || v.s.ID != sessionID {
-		return
+		if len(conflicts) == 0 {
+			return // it shows when the session is opened
+		}
+		// Sent from the outbox after a start without the session open:
+		// open it, with the text typed here, to choose.
+		m.openSession(sessionID)
+		if v = m.session; v == nil || v.s.ID != sessionID {
+			return
+		}
+		for _, c := range conflicts {
+			v.applyTheirs(cards.Change{Key: c.Key, Value: c.Mine})
+		}
 	}
 	var who []string
 	var what []string
@@ -107,6 +118,9 @@ func (v *SessionView) chooseBetween(c cards.Change) {
 		e.Disable()
 		return e
 	}
+	// The field on screen holds the latest typed here, even what was typed
+	// after the save that found the conflict.
+	c.Mine = v.value(c.Key)
 	choice := &conflictChoice{mine: side(c.Mine), theirs: side(c.Value), change: c}
 	titled := func(title string, e *widget.Entry) fyne.CanvasObject {
 		return container.NewBorder(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e)
@@ -116,11 +130,13 @@ func (v *SessionView) chooseBetween(c cards.Change) {
 	keepMine := newButton(tr.T("team.conflict.keepmine"), nil, func() {
 		choice.dialog.Hide()
 		delete(v.conflicts, c.Key)
+		v.saver.Release(v.s.ID, c.Key)
 		v.set(c.Key, choice.change.Mine)
 	})
 	takeTheirs := newButton(tr.T("team.conflict.taketheirs", map[string]any{"Who": c.By}), nil, func() {
 		choice.dialog.Hide()
 		delete(v.conflicts, c.Key)
+		v.saver.Release(v.s.ID, c.Key)
 		v.applyTheirs(choice.change)
 	})
 	takeTheirs.Importance = widget.HighImportance

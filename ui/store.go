@@ -37,6 +37,8 @@ type Saver interface {
 	// edits are checked against what colleagues saved since.
 	Track(sessionID, revision int64)
 	Set(sessionID int64, key, value string)
+	// Release saves a field again after a conflict on it was decided.
+	Release(sessionID int64, key string)
 	Flush() error
 }
 
