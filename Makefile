@@ -139,4 +139,5 @@ check-packages: msi package
 # PNG, as in docs/.
 screenshot: deps build
 	./scripts/screenshot.sh $(BIN) docs
+	./scripts/team-screenshots.sh $(BIN) docs
 	./scripts/printables.sh $(BIN) docs
