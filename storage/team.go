@@ -31,6 +31,7 @@ var (
 	ErrNotSetUp    = errors.New("de teamdatabase is nog niet ingericht. Vraag je beheerder om 'samenbeslissen team inrichten' uit te voeren")
 	ErrBypassesRLS = errors.New("deze login omzeilt de toegangsregels van de teamdatabase, dus werkt de app er niet mee. Meld je aan met je eigen login; de beheerder maakt die met 'samenbeslissen team medewerker'")
 	ErrDenied      = errors.New("de teamdatabase geeft je hier geen toegang toe")
+	ErrSignIn      = errors.New("aanmelden bij de teamdatabase lukt niet: de login of het wachtwoord klopt niet. Zet je wachtwoord in je wachtwoordbestand (pgpass) of vraag je beheerder hoe je je aanmeldt")
 	ErrNoTeamRole  = errors.New("deze login is nog geen medewerker in de teamdatabase. Vraag je beheerder om 'samenbeslissen team medewerker' voor je uit te voeren")
 )
 
@@ -158,6 +159,8 @@ func (d *DB) describe(err error) error {
 			return fmt.Errorf("%w (%s)", ErrDenied, pe.Message)
 		case pe.Code == "42501" || pe.Code == "22023":
 			return errors.New(pe.Message)
+		case pe.Code == "28P01" || pe.Code == "28000":
+			return fmt.Errorf("%w (%s)", ErrSignIn, pe.Message)
 		case strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P03":
 			return fmt.Errorf("%w: %s", ErrOffline, pe.Message)
 		}

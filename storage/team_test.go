@@ -112,3 +112,26 @@ func TestAddLogin_RefusesOddNames(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenTeam_WrongPassword: a server that asks a password which the app
+// does not have says so in Dutch, not as a lost connection.
+func TestOpenTeam_WrongPassword(t *testing.T) {
+	srv := pgtest.Start(t, pgtest.Options{Settings: map[string]string{"password_encryption": "scram-sha-256"}})
+	db := srv.NewDatabase(t)
+	tt := teamTest{srv: srv, db: db}
+	if _, err := SetUpTeam(context.Background(), tt.admin()); err != nil {
+		t.Fatal(err)
+	}
+	login := tt.newLogin(t, LoginProfessional)
+	srv.Exec(t, "postgres", `ALTER ROLE `+login+` PASSWORD 'geheim-wachtwoord'`)
+	srv.RequirePasswords(t)
+	_, err := Open(srv.URL(db, login) + "&password=fout")
+	if !errors.Is(err, ErrSignIn) || errors.Is(err, ErrOffline) {
+		t.Errorf("a wrong password: %v", err)
+	}
+	d, err := Open(srv.URL(db, login) + "&password=geheim-wachtwoord")
+	if err != nil {
+		t.Fatalf("the right password: %v", err)
+	}
+	d.Close()
+}

@@ -18,8 +18,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -212,6 +214,34 @@ func (s *Server) Stop() {
 		s.pgctl("stop")
 	}
 	os.RemoveAll(s.Dir)
+}
+
+// RequirePasswords makes the server ask every login but the superuser for
+// its password (scram-sha-256) from now on.
+func (s *Server) RequirePasswords(t testing.TB) {
+	t.Helper()
+	hba := "local all postgres trust\nlocal all all scram-sha-256\n"
+	if err := os.WriteFile(filepath.Join(s.Dir, "data", "pg_hba.conf"), []byte(hba), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.Exec(t, "postgres", `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pgtest_probe') THEN CREATE ROLE pgtest_probe LOGIN; END IF; END $$`)
+	if out, err := s.run("pg_ctl", "-D", filepath.Join(s.Dir, "data"), "reload"); err != nil {
+		t.Fatalf("pg_ctl reload: %v\n%s", err, out)
+	}
+	// The server reloads in its own time: wait until it asks the probe
+	// for a password.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		conn, err := pgx.Connect(context.Background(), s.URL("postgres", "pgtest_probe"))
+		if err != nil {
+			return
+		}
+		conn.Close(context.Background())
+		if time.Now().After(deadline) {
+			t.Fatal("the server does not ask for passwords after reloading pg_hba.conf")
+		}
+		runtime.Gosched()
+	}
 }
 
 // URL is the connection URL for user on database db, over the socket.
