@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 )
 
 // OutboxFileName is the outbox in the storage folder.
@@ -22,9 +21,7 @@ const OutboxFileName = "uitbak.db"
 // so a batch is stored exactly once even when the laptop stops between
 // sending and removing it.
 type Outbox struct {
-	sql  *sql.DB
-	path string
-	mu   sync.Mutex
+	sql *sql.DB
 }
 
 // outboxBatch is one save of a session's edits, waiting.
@@ -61,14 +58,11 @@ func OpenOutbox(path string) (*Outbox, error) {
 	for _, f := range []string{path, path + "-wal", path + "-shm"} {
 		os.Chmod(f, 0o600)
 	}
-	return &Outbox{sql: db, path: path}, nil
+	return &Outbox{sql: db}, nil
 }
 
 // Close closes the outbox file.
 func (o *Outbox) Close() error { return o.sql.Close() }
-
-// Path is the outbox file.
-func (o *Outbox) Path() string { return o.path }
 
 // add keeps one batch, durably, at the end.
 func (o *Outbox) add(login string, sessionID, seen int64, values map[string]string) error {
