@@ -86,7 +86,9 @@ func parseCard(r record, report func(key, format string, args ...any)) Card {
 		if len(v) == 0 {
 			return ""
 		}
-		return strings.TrimSpace(strings.ReplaceAll(v[0], "\r\n", "\n"))
+		// A carriage return alone is a line break too (old Mac files); an
+		// export writes it as one, so that export and import agree.
+		return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(v[0], "\r\n", "\n"), "\r", "\n"))
 	}
 	text := func(key string, max int) string {
 		s := single(key)
