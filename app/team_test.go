@@ -136,8 +136,8 @@ func TestWindow_HandOverAndDuo(t *testing.T) {
 
 	bram.main.ShowClient(c.ID)
 	canvas := bram.w.Canvas()
-	if !strings.Contains(labels(canvas), "Jij hebt deze cliënt.") {
-		t.Fatalf("the client's page does not say who holds the client:\n%s", labels(canvas))
+	if !strings.Contains(labels(canvas), "Jij hebt deze cliënt.") || !strings.Contains(labels(canvas), "Teamdatabase · bram") {
+		t.Fatalf("the client's page does not say who holds the client, or the bar whose database it is:\n%s", labels(canvas))
 	}
 	tapButton(t, canvas, "Overdragen…")
 	selectOption(t, canvas, "anna")

@@ -42,7 +42,21 @@ const actionOpened = "geopend"
 // SetTeam makes the window work with a team database: the client's page
 // says who works with the client and offers handing over and a colleague
 // for a duo intake, and opening a client is logged.
-func (m *Main) SetTeam(t Team) { m.team = t }
+func (m *Main) SetTeam(t Team) {
+	m.team = t
+	m.showWho()
+}
+
+// showWho says in the bar that the work goes to the team database, and as
+// whom; on a laptop it says nothing.
+func (m *Main) showWho() {
+	if m.team == nil {
+		m.who.Hide()
+		return
+	}
+	m.who.SetText(m.tr.T("team.who", map[string]any{"Login": m.team.Login()}))
+	m.who.Show()
+}
 
 // opened logs that a client, or one of their sessions, was opened; when the
 // log cannot be written, the client is not shown.

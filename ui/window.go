@@ -45,6 +45,7 @@ type Main struct {
 	privacy      Privacy                       // erasing, retention, backups; nil: not offered
 	team         Team                          // the team database; nil on the laptop's own
 	changedBy    string                        // who else changed what in the open session, for the status line
+	who          *widget.Label                 // with a team database: which, and as whom
 	selfTest     func() (string, bool)         // the installation's self-test; nil: not offered
 	settings     Settings                      // the professional's own; nil: not offered
 	data         *button                       // the menu of privacy actions
@@ -171,8 +172,16 @@ func (m *Main) build(f cards.Filter) {
 	m.tabs[0] = newButton(tr.T("tab.clients"), theme.AccountIcon(), m.showHome)
 	m.tabs[1] = newButton(tr.T("tab.cards"), theme.GridIcon(), m.showCards)
 	m.status = widget.NewLabel(tr.T("save.done"))
-	bar := container.NewBorder(nil, nil, container.NewHBox(m.tabs[0], m.tabs[1]),
-		container.NewHBox(m.status, catalogue, m.data, widget.NewLabel(tr.T("app.language")), langSelect))
+	m.who = widget.NewLabel("")
+	m.who.Importance = widget.LowImportance
+	m.showWho()
+	// The status takes the room that is left, shortened when it is long
+	// (offline, with a team database on a small screen), so that the bar
+	// never makes the window wider than the screen.
+	m.status.Alignment = fyne.TextAlignTrailing
+	m.status.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewBorder(nil, nil, container.NewHBox(m.tabs[0], m.tabs[1], m.who),
+		container.NewHBox(catalogue, m.data, widget.NewLabel(tr.T("app.language")), langSelect), m.status)
 	m.body = container.NewStack()
 	m.win.SetContent(container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, m.body))
 	m.addShortcuts()
