@@ -393,3 +393,42 @@ func TestTeam_MoveToTeam(t *testing.T) {
 		t.Errorf("clients in the team database: %+v", cs)
 	}
 }
+
+// TestWindow_TeamLead: a team lead sees a colleague's client and who holds
+// it, but none of the conversations, and hands the client over.
+func TestWindow_TeamLead(t *testing.T) {
+	srv := pgtest.Shared(t)
+	db := srv.NewDatabase(t)
+	admin := srv.URL(db, "postgres")
+	runArgs("team", "inrichten", "--db", admin)
+	runArgs("team", "medewerker", "--db", admin, "--naam", "kees")
+	runArgs("team", "medewerker", "--db", admin, "--naam", "lies")
+	if code, _, errOut := runArgs("team", "medewerker", "--db", admin, "--naam", "lena", "--teamleider"); code != 0 {
+		t.Fatal(errOut)
+	}
+	kees, err := storage.Open(srv.URL(db, "kees"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer kees.Close()
+	c, _ := kees.CreateClient("Fatima", "")
+	s, _ := kees.CreateSession(c.ID)
+	kees.SetValue(s.ID, cards.KeyGoal, "Een opleiding tot kok")
+
+	lena := openWindowOn(t, t.TempDir(), srv.URL(db, "lena"), nil)
+	lena.main.ShowClient(c.ID)
+	canvas := lena.w.Canvas()
+	got := labels(canvas)
+	if !strings.Contains(got, "kees heeft deze cliënt.") || strings.Contains(got, "Een opleiding tot kok") || strings.Contains(shown(canvas), "Nieuw gesprek") {
+		t.Errorf("the team lead's view of kees's client:\n%s", got)
+	}
+	tapButton(t, canvas, "Overdragen…")
+	selectOption(t, canvas, "lies")
+	confirm(t, canvas, "Overdragen")
+	if h, _ := lena.start.db.Holders(c.ID); len(h) != 1 || h[0] != "lies" {
+		t.Errorf("after the team lead's hand-over: %v", h)
+	}
+	if _, err := kees.Session(s.ID); err == nil {
+		t.Error("kees still opens the conversation")
+	}
+}
