@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -163,7 +164,27 @@ func start(o Options) (*Server, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
+	s.watch()
 	return s, nil
+}
+
+// watch starts a watchdog, in a session of its own, that stops the server
+// and removes its folder once this process has ended without doing so
+// itself (a test binary that panicked, or was killed): nothing is left
+// running. It looks once a second; after a normal Stop it finds the folder
+// gone and ends.
+func (s *Server) watch() {
+	stop := fmt.Sprintf("%q -D %q -m immediate -w stop", filepath.Join(s.bin, "pg_ctl"), filepath.Join(s.Dir, "data"))
+	if s.asPostgres {
+		stop = "runuser -u postgres -- " + stop
+	}
+	script := fmt.Sprintf(`while kill -0 %d 2>/dev/null && [ -d %q ]; do sleep 1; done
+if [ -d %q ]; then %s >/dev/null 2>&1; rm -rf %q; fi`, os.Getpid(), s.Dir, s.Dir, stop, s.Dir)
+	cmd := exec.Command("sh", "-c", script)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if cmd.Start() == nil {
+		go cmd.Wait() // reaped if this process outlives it
+	}
 }
 
 // run runs one of the server's programs, as the postgres user when we are root.
