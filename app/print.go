@@ -115,6 +115,7 @@ func (p printer) plan(w io.Writer, sessionID int64, lang string, twoLanguages bo
 	if err == nil {
 		err = p.db.LogAction(c.ID, storage.ActionPrinted, fmt.Sprintf("plan van gesprek %d", sessionID))
 	}
+
 	if err != nil {
 		return err
 	}
@@ -127,6 +128,15 @@ func (p printer) plan(w io.Writer, sessionID int64, lang string, twoLanguages bo
 		plan.Dutch = nl.T
 	}
 	return pdf.WritePlan(w, plan)
+}
+
+// printPlan writes a plan to take home into path, and notes its language
+// for the anonymous figures.
+func (p printer) printPlan(path string, sessionID int64, lang string, twoLanguages bool) error {
+	if err := writePDF(path, func(w io.Writer) error { return p.plan(w, sessionID, lang, twoLanguages) }); err != nil {
+		return err
+	}
+	return p.db.RecordPlanPrint(sessionID, lang)
 }
 
 // overview draws the side-by-side overview of a session's options, or of
@@ -274,6 +284,9 @@ func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) in
 			return 2
 		}
 		err = writePDF(*out, func(w io.Writer) error { return p.plan(w, *session, *lang, *twoLanguages) })
+		if err == nil {
+			err = p.db.RecordPlanPrint(*session, *lang)
+		}
 	case "overzicht":
 		if *session == 0 && len(list) == 0 {
 			fmt.Fprintln(stderr, "geef --sessie ID of --kaarten ID,ID aan")
@@ -356,14 +369,14 @@ func runOrganisation(p printer, args []string, stdout, stderr io.Writer) int {
 // PrintPlan writes a session's plan in a language and returns the file.
 func (p printer) PrintPlan(sessionID int64, lang string) (string, error) {
 	path := filepath.Join(p.files, fmt.Sprintf("plan-%d-%s.pdf", sessionID, lang))
-	return path, writePDF(path, func(w io.Writer) error { return p.plan(w, sessionID, lang, false) })
+	return path, p.printPlan(path, sessionID, lang, false)
 }
 
 // PrintPlanTwoLanguages writes a session's plan in a language with the
 // Dutch beneath every heading and fixed text.
 func (p printer) PrintPlanTwoLanguages(sessionID int64, lang string) (string, error) {
 	path := filepath.Join(p.files, fmt.Sprintf("plan-%d-%s-nl.pdf", sessionID, lang))
-	return path, writePDF(path, func(w io.Writer) error { return p.plan(w, sessionID, lang, true) })
+	return path, p.printPlan(path, sessionID, lang, true)
 }
 
 // PrintOverview writes the side-by-side overview of a session.

@@ -103,6 +103,7 @@ func TestTeamIndexes_Used(t *testing.T) {
 	plans["inside my_clients()"] = asOwner(`SELECT id FROM clients WHERE holder = '` + me + `' UNION ALL SELECT client_id FROM client_colleagues WHERE professional = '` + me + `'`)
 	plans["inside reaches_session()"] = asOwner(`SELECT 1 FROM sessions x JOIN clients c ON c.id = x.client_id WHERE x.id = 1 AND c.holder = '` + me + `'`)
 	plans["follow-ups of an erased session (foreign key)"] = asOwner(`SELECT 1 FROM ONLY sessions x WHERE previous_id = 1 FOR KEY SHARE OF x`)
+	plans["plan prints of an erased session (foreign key)"] = asOwner(`SELECT 1 FROM ONLY plan_prints x WHERE session_id = 1 FOR KEY SHARE OF x`)
 	plans["outbox batches of an erased session (foreign key)"] = asOwner(`SELECT 1 FROM ONLY applied_edits x WHERE session_id = 1 FOR KEY SHARE OF x`)
 	all = strings.Join(slices.Collect(maps.Values(plans)), "\n")
 

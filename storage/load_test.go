@@ -84,6 +84,8 @@ func seedTeam(tb testing.TB, srv *pgtest.Server, db string, clients, pros int) m
 			SELECT DISTINCT holder, k, 'x'::bytea FROM samenbeslissen.clients, (VALUES ('klantmanager'), ('klantmanager_telefoon')) AS s (k)`,
 		`INSERT INTO samenbeslissen.applied_edits (id, session_id, applied_at)
 			SELECT md5(id::text), id, 0 FROM samenbeslissen.sessions WHERE id % 10 = 0`,
+		`INSERT INTO samenbeslissen.plan_prints (session_id, lang, printed_at)
+			SELECT id, (ARRAY['nl', 'ar', 'tr', 'pl'])[id % 4 + 1], 0 FROM samenbeslissen.sessions WHERE id % 3 = 0`,
 		`ALTER TABLE samenbeslissen.audit_log DISABLE TRIGGER stamp`,
 		`INSERT INTO samenbeslissen.audit_log (client_id, action, who) SELECT id, 'geopend', holder FROM samenbeslissen.clients, generate_series(1, 3)`,
 		`ALTER TABLE samenbeslissen.audit_log ENABLE TRIGGER stamp`,

@@ -32,6 +32,15 @@ func (d *DB) LogAction(clientID int64, action, detail string) error {
 	return nil
 }
 
+// RecordPlanPrint notes that a session's plan was printed in a language,
+// for the anonymous figures: which languages plans go home in.
+func (d *DB) RecordPlanPrint(sessionID int64, lang string) error {
+	if _, err := d.db().Exec(`INSERT INTO plan_prints (session_id, lang, printed_at) VALUES (?, ?, ?)`, sessionID, lang, millis(time.Now())); err != nil {
+		return fmt.Errorf("afdruk bijhouden: %w", d.describe(err))
+	}
+	return nil
+}
+
 // Login is the login this app works as on a team database; "" on the
 // laptop's own database.
 func (d *DB) Login() string {

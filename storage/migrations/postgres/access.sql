@@ -26,7 +26,7 @@ GRANT SELECT, INSERT ON clients TO samenbeslissen_medewerker;
 GRANT UPDATE (name, search, reference, last_activity) ON clients TO samenbeslissen_medewerker;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, session_values, agreements, session_cards, settings TO samenbeslissen_medewerker;
 GRANT SELECT ON client_colleagues, handovers TO samenbeslissen_medewerker;
-GRANT SELECT, INSERT ON applied_edits TO samenbeslissen_medewerker;
+GRANT SELECT, INSERT ON applied_edits, plan_prints TO samenbeslissen_medewerker;
 GRANT SELECT ON clients, client_colleagues TO samenbeslissen_teamleider;
 GRANT SELECT ON audit_log TO samenbeslissen_privacy;
 
@@ -216,6 +216,7 @@ ALTER TABLE client_colleagues ENABLE ROW LEVEL SECURITY;
 ALTER TABLE handovers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE applied_edits ENABLE ROW LEVEL SECURITY;
+ALTER TABLE plan_prints ENABLE ROW LEVEL SECURITY;
 
 DROP POLICY IF EXISTS own ON clients;
 CREATE POLICY own ON clients FOR SELECT TO samenbeslissen_medewerker
@@ -243,6 +244,9 @@ CREATE POLICY own ON session_cards TO samenbeslissen_medewerker
 	USING (reaches_session(session_id)) WITH CHECK (reaches_session(session_id));
 DROP POLICY IF EXISTS own ON applied_edits;
 CREATE POLICY own ON applied_edits TO samenbeslissen_medewerker
+	USING (reaches_session(session_id)) WITH CHECK (reaches_session(session_id));
+DROP POLICY IF EXISTS own ON plan_prints;
+CREATE POLICY own ON plan_prints TO samenbeslissen_medewerker
 	USING (reaches_session(session_id)) WITH CHECK (reaches_session(session_id));
 DROP POLICY IF EXISTS own ON settings;
 CREATE POLICY own ON settings TO samenbeslissen_medewerker

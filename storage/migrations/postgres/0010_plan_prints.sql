@@ -1,0 +1,8 @@
+-- In which language each plan was printed, for the anonymous figures
+-- (cijfers): which languages clients take their plan home in.
+CREATE TABLE plan_prints (
+	session_id bigint NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	lang       text   NOT NULL,
+	printed_at bigint NOT NULL
+);
+CREATE INDEX plan_prints_by_session ON plan_prints (session_id);
