@@ -1,0 +1,277 @@
+package storage
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+)
+
+// figureClient is one generated client: what happened in their
+// conversations, from which the test knows every count beforehand.
+type figureClient struct {
+	start       time.Time
+	compared    []string
+	chosen      string // "" when undecided
+	decidedLate bool   // the decision in a second conversation, 14 days on
+	yes         int    // SURE answers "ja" in the deciding conversation
+	money       cards.Mark
+	attitude    bool // something noted for attitude
+	followUp    bool // a follow-up 30 days after the decision
+	goalFits    bool
+	changedTo   string // the follow-up chose this other card
+	planLang    string
+}
+
+var figureCards = []string{"werkfit", "taalcafe", "werkervaring", "vrijwilligerswerk", "kinderopvang"}
+
+// generateClients makes n clients with known answers; one in ten had
+// their conversations before the period.
+func generateClients(n int) []figureClient {
+	out := make([]figureClient, n)
+	for i := range out {
+		c := &out[i]
+		// January to September, so that a late decision and a follow-up
+		// 44 days on stay in the year.
+		c.start = time.Date(2026, time.Month(i%10+1), 1+i%27, 10, 0, 0, 0, time.Local)
+		if i%10 == 9 {
+			c.start = time.Date(2025, 6, 3, 10, 0, 0, 0, time.Local)
+		}
+		c.compared = []string{figureCards[i%5], figureCards[(i+1)%5]}
+		if i%4 != 3 {
+			c.chosen = figureCards[i%5]
+			c.decidedLate = i%6 == 0
+			c.yes = i % 5
+			c.followUp = i%8 == 0
+			c.goalFits = i%16 == 0
+			if i%24 == 0 {
+				c.changedTo = figureCards[(i+1)%5]
+			}
+		}
+		switch i % 3 {
+		case 0:
+			c.money = cards.MarkWorry
+		case 1:
+			c.money = cards.MarkAttention
+		}
+		c.attitude = i%2 == 0
+		c.planLang = []string{"nl", "ar", "tr", ""}[i%4]
+	}
+	return out
+}
+
+// writeClients stores the clients in one transaction, as the app's rows.
+func writeClients(t *testing.T, d *DB, clients []figureClient) {
+	t.Helper()
+	const day = 24 * time.Hour
+	err := d.tx(func(tx conn) error {
+		for i, c := range clients {
+			var client int64
+			at := millis(c.start)
+			if err := tx.QueryRow(`INSERT INTO clients (name, search, reference, created_at, last_activity) VALUES (?, ?, '', ?, ?) RETURNING id`,
+				fmt.Sprintf("Cliënt %d", i), fmt.Sprintf("client %d", i), at, at).Scan(&client); err != nil {
+				return err
+			}
+			session := func(start time.Time, previous int64, values map[string]string, compared []string) (int64, error) {
+				var prev any
+				if previous != 0 {
+					prev = previous
+				}
+				var id int64
+				if err := tx.QueryRow(`INSERT INTO sessions (client_id, previous_id, started_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id`,
+					client, prev, millis(start), millis(start)).Scan(&id); err != nil {
+					return 0, err
+				}
+				for k, v := range values {
+					if _, err := tx.Exec(`INSERT INTO session_values (session_id, key, value) VALUES (?, ?, ?)`, id, k, v); err != nil {
+						return 0, err
+					}
+				}
+				for p, card := range compared {
+					if _, err := tx.Exec(`INSERT INTO session_cards (session_id, card_id, position, snapshot) VALUES (?, ?, ?, '')`, id, card, p+1); err != nil {
+						return 0, err
+					}
+				}
+				return id, nil
+			}
+			first := map[string]string{cards.KeyAreaMark(cards.AreaMoney): string(c.money), cards.KeyGoal: "Een doel dat niet geteld wordt"}
+			if c.attitude {
+				first[cards.KeyDriverHelps(cards.FactorAttitude)] = "Wil graag"
+			}
+			decision := map[string]string{cards.KeyDecision: c.chosen}
+			for q := range 4 {
+				decision[cards.KeySure(q)] = map[bool]string{true: "ja", false: "nee"}[q < c.yes]
+			}
+			if !c.decidedLate {
+				for k, v := range decision {
+					first[k] = v
+				}
+			}
+			if c.chosen == "" {
+				delete(first, cards.KeyDecision)
+			}
+			id, err := session(c.start, 0, first, c.compared)
+			if err != nil {
+				return err
+			}
+			decidedAt := c.start
+			if c.decidedLate {
+				decidedAt = c.start.Add(14 * day)
+				if id, err = session(decidedAt, id, decision, c.compared); err != nil {
+					return err
+				}
+			}
+			if c.followUp {
+				// A follow-up carries the previous conversation's values over.
+				v := map[string]string{cards.KeyGoalStillRight: map[bool]string{true: "ja", false: "nee"}[c.goalFits]}
+				for k, x := range decision {
+					v[k] = x
+				}
+				if c.changedTo != "" {
+					v[cards.KeyDecision] = c.changedTo
+				}
+				if _, err := session(decidedAt.Add(30*day), id, v, nil); err != nil {
+					return err
+				}
+			}
+			if c.planLang != "" {
+				if _, err := tx.Exec(`INSERT INTO plan_prints (session_id, lang, printed_at) VALUES (?, ?, ?)`, id, c.planLang, at); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// expected counts the generated clients in 2026 as the figures should.
+func expected(clients []figureClient) *cards.Figures {
+	f := cards.NewFigures(cards.Month{Year: 2026, Month: 1}, cards.Month{Year: 2026, Month: 12})
+	for _, c := range clients {
+		if c.start.Year() != 2026 {
+			continue
+		}
+		f.Clients++
+		for _, id := range c.compared {
+			x := f.Instruments[id]
+			x.Compared++
+			f.Instruments[id] = x
+		}
+		chosen := map[string]bool{}
+		if c.chosen != "" {
+			chosen[c.chosen] = true
+		}
+		if c.followUp && c.changedTo != "" {
+			chosen[c.changedTo] = true
+		}
+		for id := range chosen {
+			x := f.Instruments[id]
+			x.Chosen++
+			f.Instruments[id] = x
+		}
+		if c.money != "" {
+			x := f.Areas[cards.AreaMoney]
+			if c.money == cards.MarkWorry {
+				x.Worries++
+			} else {
+				x.Attention++
+			}
+			f.Areas[cards.AreaMoney] = x
+		}
+		if c.attitude {
+			f.Factors[cards.FactorAttitude]++
+		}
+		if c.chosen != "" {
+			f.Decided++
+			if c.yes < 3 {
+				f.UnsureDecided++
+			}
+			days := 0
+			if c.decidedLate {
+				days = 14
+			}
+			f.DaysToDecision[days]++
+			if c.followUp {
+				f.DaysToFollowUp[30]++
+				f.FollowedUp++
+				if c.goalFits {
+					f.GoalFits++
+				}
+				if c.changedTo != "" {
+					f.WayChanged++
+				}
+			}
+		}
+		if c.planLang != "" {
+			f.PlanLanguages[c.planLang]++
+		}
+	}
+	return f
+}
+
+// TestDB_Figures: on 2,000 generated clients with known answers, on both
+// engines, every count is what the clients' conversations say; clients
+// whose conversations were before the period are not counted.
+func TestDB_Figures(t *testing.T) { eachEngine(t, testDB_Figures) }
+
+func testDB_Figures(t *testing.T, d *DB) {
+	clients := generateClients(2000)
+	writeClients(t, d, clients)
+	got, err := d.Figures(cards.Month{Year: 2026, Month: 1}, cards.Month{Year: 2026, Month: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := expected(clients)
+	if got.Clients != 1800 {
+		t.Errorf("clients: %d, want 1800", got.Clients)
+	}
+	for _, c := range []struct {
+		what      string
+		got, want any
+	}{
+		{"clients", got.Clients, want.Clients},
+		{"instruments", got.Instruments, want.Instruments},
+		{"areas", got.Areas, want.Areas},
+		{"factors", got.Factors, want.Factors},
+		{"decided", got.Decided, want.Decided},
+		{"unsure", got.UnsureDecided, want.UnsureDecided},
+		{"followed up", got.FollowedUp, want.FollowedUp},
+		{"goal fits", got.GoalFits, want.GoalFits},
+		{"way changed", got.WayChanged, want.WayChanged},
+		{"days to decision", got.DaysToDecision, want.DaysToDecision},
+		{"days to follow-up", got.DaysToFollowUp, want.DaysToFollowUp},
+		{"plan languages", got.PlanLanguages, want.PlanLanguages},
+	} {
+		if !reflect.DeepEqual(c.got, c.want) {
+			t.Errorf("%s: %v, want %v", c.what, c.got, c.want)
+		}
+	}
+	// A period of one month counts the clients with a conversation that
+	// started in it.
+	inMarch := 0
+	for _, c := range clients {
+		decided := c.start
+		if c.decidedLate {
+			decided = decided.AddDate(0, 0, 14)
+		}
+		starts := []time.Time{c.start, decided}
+		if c.followUp {
+			starts = append(starts, decided.AddDate(0, 0, 30))
+		}
+		for _, at := range starts {
+			if at.Year() == 2026 && at.Month() == time.March {
+				inMarch++
+				break
+			}
+		}
+	}
+	march, err := d.Figures(cards.Month{Year: 2026, Month: 3}, cards.Month{Year: 2026, Month: 3})
+	if err != nil || march.Clients != inMarch || inMarch <= 200 {
+		t.Errorf("March: %d clients, want %d: %v", march.Clients, inMarch, err)
+	}
+}
