@@ -24,6 +24,10 @@ type Figures struct {
 	// Instruments by card id: how many clients compared each in step 5,
 	// and chose it in step 6.
 	Instruments map[string]InstrumentFigures
+	// Categories by the catalogue in use on the laptop: how many clients
+	// compared and chose an instrument of each (a client who compared two
+	// of one category counts once).
+	Categories map[Category]InstrumentFigures
 	// Areas: how many clients' situation (step 2) was marked "zorgen" or
 	// "aandacht nodig" in each life area.
 	Areas map[LifeArea]AreaFigures
@@ -100,7 +104,7 @@ func (m *Month) UnmarshalText(b []byte) error {
 func NewFigures(from, to Month) *Figures {
 	return &Figures{
 		From: from, To: to,
-		Instruments: map[string]InstrumentFigures{}, Areas: map[LifeArea]AreaFigures{}, Factors: map[Factor]int{},
+		Instruments: map[string]InstrumentFigures{}, Categories: map[Category]InstrumentFigures{}, Areas: map[LifeArea]AreaFigures{}, Factors: map[Factor]int{},
 		DaysToDecision: map[int]int{}, DaysToFollowUp: map[int]int{}, PlanLanguages: map[string]int{},
 	}
 }
@@ -119,6 +123,10 @@ func (f *Figures) Add(o *Figures) {
 	for id, x := range o.Instruments {
 		y := f.Instruments[id]
 		f.Instruments[id] = InstrumentFigures{Compared: y.Compared + x.Compared, Chosen: y.Chosen + x.Chosen}
+	}
+	for c, x := range o.Categories {
+		y := f.Categories[c]
+		f.Categories[c] = InstrumentFigures{Compared: y.Compared + x.Compared, Chosen: y.Chosen + x.Chosen}
 	}
 	for a, x := range o.Areas {
 		y := f.Areas[a]
@@ -176,23 +184,24 @@ const figuresFileNote = "Alleen aantallen per cliënt, geen namen, kenmerken, te
 
 // figuresFile is the JSON of a laptop's raw figures.
 type figuresFile struct {
-	Kind           string                       `json:"soort"`
-	Note           string                       `json:"let_op"`
-	Version        int                          `json:"versie"`
-	From           Month                        `json:"van"`
-	To             Month                        `json:"tot_en_met"`
-	Clients        int                          `json:"clienten"`
-	Instruments    map[string]InstrumentFigures `json:"instrumenten"`
-	Areas          map[LifeArea]AreaFigures     `json:"leefgebieden"`
-	Factors        map[Factor]int               `json:"factoren_genoteerd"`
-	Decided        int                          `json:"besloten"`
-	UnsureDecided  int                          `json:"besloten_met_twijfel"`
-	FollowedUp     int                          `json:"vervolg_doel_beantwoord"`
-	GoalFits       int                          `json:"vervolg_doel_past"`
-	WayChanged     int                          `json:"vervolg_andere_keuze"`
-	DaysToDecision map[int]int                  `json:"dagen_tot_besluit"`
-	DaysToFollowUp map[int]int                  `json:"dagen_tot_vervolg"`
-	PlanLanguages  map[string]int               `json:"plan_talen"`
+	Kind           string                         `json:"soort"`
+	Note           string                         `json:"let_op"`
+	Version        int                            `json:"versie"`
+	From           Month                          `json:"van"`
+	To             Month                          `json:"tot_en_met"`
+	Clients        int                            `json:"clienten"`
+	Instruments    map[string]InstrumentFigures   `json:"instrumenten"`
+	Categories     map[Category]InstrumentFigures `json:"categorieen"`
+	Areas          map[LifeArea]AreaFigures       `json:"leefgebieden"`
+	Factors        map[Factor]int                 `json:"factoren_genoteerd"`
+	Decided        int                            `json:"besloten"`
+	UnsureDecided  int                            `json:"besloten_met_twijfel"`
+	FollowedUp     int                            `json:"vervolg_doel_beantwoord"`
+	GoalFits       int                            `json:"vervolg_doel_past"`
+	WayChanged     int                            `json:"vervolg_andere_keuze"`
+	DaysToDecision map[int]int                    `json:"dagen_tot_besluit"`
+	DaysToFollowUp map[int]int                    `json:"dagen_tot_vervolg"`
+	PlanLanguages  map[string]int                 `json:"plan_talen"`
 }
 
 // WriteFiguresJSON writes raw figures for merging, with a note in the file
@@ -202,7 +211,7 @@ func WriteFiguresJSON(w io.Writer, f *Figures) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(figuresFile{
 		Kind: figuresFileKind, Note: figuresFileNote, Version: 1, From: f.From, To: f.To, Clients: f.Clients,
-		Instruments: f.Instruments, Areas: f.Areas, Factors: f.Factors,
+		Instruments: f.Instruments, Categories: f.Categories, Areas: f.Areas, Factors: f.Factors,
 		Decided: f.Decided, UnsureDecided: f.UnsureDecided, FollowedUp: f.FollowedUp, GoalFits: f.GoalFits, WayChanged: f.WayChanged,
 		DaysToDecision: f.DaysToDecision, DaysToFollowUp: f.DaysToFollowUp, PlanLanguages: f.PlanLanguages,
 	})
@@ -223,6 +232,7 @@ func ReadFiguresJSON(name string, r io.Reader) (*Figures, error) {
 	f := NewFigures(ff.From, ff.To)
 	f.Clients, f.Decided, f.UnsureDecided, f.FollowedUp, f.GoalFits, f.WayChanged = ff.Clients, ff.Decided, ff.UnsureDecided, ff.FollowedUp, ff.GoalFits, ff.WayChanged
 	maps.Copy(f.Instruments, ff.Instruments)
+	maps.Copy(f.Categories, ff.Categories)
 	maps.Copy(f.Areas, ff.Areas)
 	maps.Copy(f.Factors, ff.Factors)
 	maps.Copy(f.DaysToDecision, ff.DaysToDecision)
@@ -250,6 +260,14 @@ func (f *Figures) check() error {
 	for id, x := range f.Instruments {
 		if x.Compared < 0 || x.Chosen < 0 || x.Compared > f.Clients || x.Chosen > f.Clients {
 			return bad("bij instrument "+id, max(x.Compared, x.Chosen))
+		}
+	}
+	for c, x := range f.Categories {
+		if !slices.Contains(Categories, c) {
+			return fmt.Errorf("categorie %q ken ik niet", c)
+		}
+		if x.Compared < 0 || x.Chosen < 0 || x.Compared > f.Clients || x.Chosen > f.Clients {
+			return bad("bij categorie "+string(c), max(x.Compared, x.Chosen))
 		}
 	}
 	for a, x := range f.Areas {

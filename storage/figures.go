@@ -15,7 +15,7 @@ import (
 // (days to a decision, a changed choice) comes out one row per
 // conversation, with no text but the chosen card's id. In a team database
 // it counts what this login may read.
-func (d *DB) Figures(from, to cards.Month) (*cards.Figures, error) {
+func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures, error) {
 	f := cards.NewFigures(from, to)
 	start, end := millis(from.Start()), millis(to.Next().Start())
 	inPeriod := `s.started_at >= ? AND s.started_at < ?`
@@ -57,6 +57,9 @@ func (d *DB) Figures(from, to cards.Month) (*cards.Figures, error) {
 			f.Instruments[id] = x
 			return err
 		}, cards.KeyDecision)
+	}
+	if err == nil {
+		err = d.categoryFigures(f, cat, inPeriod, start, end)
 	}
 	if err == nil {
 		err = each("leefgebieden", `SELECT v.key, v.value, count(DISTINCT s.client_id) FROM session_values v JOIN sessions s ON s.id = v.session_id
@@ -107,6 +110,55 @@ func (d *DB) Figures(from, to cards.Month) (*cards.Figures, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// categoryFigures counts the clients who compared and chose an instrument
+// of each category of cat, each client once per category: the database
+// joins the cards to a table of the catalogue's categories.
+func (d *DB) categoryFigures(f *cards.Figures, cat *cards.Catalogue, inPeriod string, start, end int64) error {
+	if cat == nil || cat.Len() == 0 {
+		return nil
+	}
+	var values []string
+	var args []any
+	for _, c := range cat.Cards() {
+		values = append(values, "(?, ?)")
+		args = append(args, c.ID, string(c.Category))
+	}
+	categories := `WITH cat (card_id, category) AS (VALUES ` + strings.Join(values, ", ") + `) `
+	for _, q := range []struct {
+		join   string
+		chosen bool
+	}{
+		{`JOIN session_cards sc ON sc.session_id = s.id JOIN cat ON cat.card_id = sc.card_id`, false},
+		{`JOIN session_values v ON v.session_id = s.id AND v.key = '` + cards.KeyDecision + `' JOIN cat ON cat.card_id = v.value`, true},
+	} {
+		rows, err := d.db().Query(categories+`SELECT cat.category, count(DISTINCT s.client_id) FROM sessions s `+q.join+
+			` WHERE `+inPeriod+` GROUP BY cat.category`, append(args, start, end)...)
+		if err != nil {
+			return fmt.Errorf("cijfers (categorieën): %w", d.describe(err))
+		}
+		for rows.Next() {
+			var c string
+			var n int
+			if err := rows.Scan(&c, &n); err != nil {
+				rows.Close()
+				return err
+			}
+			x := f.Categories[cards.Category(c)]
+			if q.chosen {
+				x.Chosen = n
+			} else {
+				x.Compared = n
+			}
+			f.Categories[cards.Category(c)] = x
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // conversation is what the decision figures need of one conversation.

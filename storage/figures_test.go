@@ -2,7 +2,9 @@ package storage
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -26,6 +28,23 @@ type figureClient struct {
 }
 
 var figureCards = []string{"werkfit", "taalcafe", "werkervaring", "vrijwilligerswerk", "kinderopvang"}
+
+// figureCategory puts the first two generated cards in one category, so a
+// client who compared both counts once there.
+var figureCategory = map[string]cards.Category{
+	"werkfit": cards.CategoryTowardWork, "taalcafe": cards.CategoryTowardWork, "werkervaring": cards.CategoryPractical,
+	"vrijwilligerswerk": cards.CategoryPractical, "kinderopvang": cards.CategoryAftercare,
+}
+
+func figureCatalogue() *cards.Catalogue {
+	var cs []cards.Card
+	for _, id := range figureCards {
+		c := testCard(id)
+		c.Category = figureCategory[id]
+		cs = append(cs, c)
+	}
+	return cards.NewCatalogue(cs)
+}
 
 // generateClients makes n clients with known answers; one in ten had
 // their conversations before the period.
@@ -174,6 +193,23 @@ func expected(clients []figureClient) *cards.Figures {
 			x.Chosen++
 			f.Instruments[id] = x
 		}
+		categories := func(ids []string) map[cards.Category]bool {
+			m := map[cards.Category]bool{}
+			for _, id := range ids {
+				m[figureCategory[id]] = true
+			}
+			return m
+		}
+		for c := range categories(c.compared) {
+			x := f.Categories[c]
+			x.Compared++
+			f.Categories[c] = x
+		}
+		for c := range categories(slices.Collect(maps.Keys(chosen))) {
+			x := f.Categories[c]
+			x.Chosen++
+			f.Categories[c] = x
+		}
 		if c.money != "" {
 			x := f.Areas[cards.AreaMoney]
 			if c.money == cards.MarkWorry {
@@ -222,7 +258,7 @@ func TestDB_Figures(t *testing.T) { eachEngine(t, testDB_Figures) }
 func testDB_Figures(t *testing.T, d *DB) {
 	clients := generateClients(2000)
 	writeClients(t, d, clients)
-	got, err := d.Figures(cards.Month{Year: 2026, Month: 1}, cards.Month{Year: 2026, Month: 12})
+	got, err := d.Figures(cards.Month{Year: 2026, Month: 1}, cards.Month{Year: 2026, Month: 12}, figureCatalogue())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,6 +272,7 @@ func testDB_Figures(t *testing.T, d *DB) {
 	}{
 		{"clients", got.Clients, want.Clients},
 		{"instruments", got.Instruments, want.Instruments},
+		{"categories", got.Categories, want.Categories},
 		{"areas", got.Areas, want.Areas},
 		{"factors", got.Factors, want.Factors},
 		{"decided", got.Decided, want.Decided},
@@ -270,7 +307,7 @@ func testDB_Figures(t *testing.T, d *DB) {
 			}
 		}
 	}
-	march, err := d.Figures(cards.Month{Year: 2026, Month: 3}, cards.Month{Year: 2026, Month: 3})
+	march, err := d.Figures(cards.Month{Year: 2026, Month: 3}, cards.Month{Year: 2026, Month: 3}, figureCatalogue())
 	if err != nil || march.Clients != inMarch || inMarch <= 200 {
 		t.Errorf("March: %d clients, want %d: %v", march.Clients, inMarch, err)
 	}
