@@ -56,6 +56,9 @@ const usage = `Gebruik:
   samenbeslissen zelftest                       controleer of alles werkt: database, mappen, catalogus,
                                                 vertalingen, lettertypen en afdrukken (verandert niets)
   samenbeslissen versie                         welke versie dit is
+  samenbeslissen cijfers [--van 2026-01] [--tot 2026-12] --uit cijfers.xlsx
+                                                anonieme cijfers over het gebruik, voor beleid en kwaliteit;
+                                                'samenbeslissen cijfers help' zegt meer
   samenbeslissen team inrichten|medewerker …    de teamdatabase (PostgreSQL), voor de beheerder;
                                                 'samenbeslissen team' zegt meer
 
@@ -142,6 +145,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runReport(p, rest[0], rest[1:], stdout, stderr)
 		}
 		return runPrint(p, rest[0], rest[1:], stdout, stderr)
+	case rest[0] == "cijfers":
+		cat, _, err := store.current()
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		return runFigures(*dbPath, cat, mun, rest[1:], time.Now(), stdout, stderr)
 	case rest[0] == "team":
 		return runTeam(*dataDir, *dbPath, rest[1:], stdout, stderr)
 	case rest[0] == "catalogus":

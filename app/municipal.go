@@ -36,6 +36,9 @@ type municipal struct {
 	Language  string // the default client language; "" for Dutch
 	Catalogue string // a catalogue file (.xlsx, .csv, .toml), often on a share
 	Database  string // the team's PostgreSQL database, a postgres:// URL
+	// FiguresMinimum is the smallest count the figures show, above
+	// cards.MinCount if the municipality wants; it cannot be lower.
+	FiguresMinimum int
 }
 
 // municipalFile is the settings file's fields, in Dutch as IT writes them.
@@ -48,6 +51,7 @@ type municipalFile struct {
 	Catalogus string `toml:"catalogus"`
 	Kleur     string `toml:"kleur"`
 	Database  string `toml:"database"`
+	Cijfers   int    `toml:"cijfers_minimum"`
 }
 
 // municipalPaths are where the settings file is looked for, first found
@@ -94,7 +98,7 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 		return nil, fail("het bestand is geen geldige TOML (%v)", err)
 	}
 	if un := md.Undecoded(); len(un) > 0 {
-		return nil, fail("onbekende instelling %q; bekend zijn naam, contact, telefoon, logo, kleur, taal, catalogus en database", un[0].String())
+		return nil, fail("onbekende instelling %q; bekend zijn naam, contact, telefoon, logo, kleur, taal, catalogus, database en cijfers_minimum", un[0].String())
 	}
 	m := &municipal{Path: path, Org: cards.Organisation{Name: f.Naam, Contact: f.Contact, Phone: f.Telefoon}, Catalogue: f.Catalogus}
 	relative := func(p string) string {
@@ -132,6 +136,12 @@ func parseMunicipal(path string, data []byte) (*municipal, error) {
 			return nil, fail("kleur %s is te licht voor witte letters (contrast %.1f, nodig 4,5); kies een donkerder kleur", f.Kleur, c.ContrastWithWhite())
 		}
 		m.Org.Colour = &c
+	}
+	if f.Cijfers != 0 {
+		if f.Cijfers < cards.MinCount {
+			return nil, fail("cijfers_minimum %d is te laag: kleine aantallen worden altijd verborgen onder de %d; alleen hoger kan", f.Cijfers, cards.MinCount)
+		}
+		m.FiguresMinimum = f.Cijfers
 	}
 	if f.Taal != "" {
 		if !slices.Contains(ui.ClientLanguages, f.Taal) {

@@ -1,0 +1,218 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+)
+
+// workbook reads every sheet of an xlsx file as rows of cell texts, as a
+// spreadsheet shows them (numbers as numbers).
+func workbook(t *testing.T, path string) map[string][][]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string][][]string{}
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[sheet] = rows
+	}
+	return out
+}
+
+// row finds the row of a sheet whose first cells hold label.
+func row(sheet [][]string, label string) []string {
+	for _, r := range sheet {
+		for _, c := range r[:min(3, len(r))] {
+			if c == label {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// ordinaryAndDistinctive fills a laptop database with 60 ordinary clients,
+// all alike, and one who is not: the only one to compare and choose a
+// rare card, with worries about transport, doubts in the SURE test, and a
+// plan in Tigrinya.
+func ordinaryAndDistinctive(t *testing.T, data string) (rare cards.Card) {
+	t.Helper()
+	store := newCatalogueStore(data)
+	cat, _, err := store.current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := cat.Cards()
+	common, other, rare := all[0], all[1], all[len(all)-1]
+	d, err := storage.Open(filepath.Join(data, storage.DatabaseFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	add := func(name string, options []cards.Card, values map[string]string, lang string) {
+		c, _ := d.CreateClient(name, "")
+		s, _ := d.CreateSession(c.ID)
+		for _, o := range options {
+			if err := d.AddOption(s.ID, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := d.SetValues(s.ID, values); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.RecordPlanPrint(s.ID, lang); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sure := func(yes int) map[string]string {
+		v := map[string]string{}
+		for q := range 4 {
+			v[cards.KeySure(q)] = map[bool]string{true: "ja", false: "nee"}[q < yes]
+		}
+		return v
+	}
+	for i := range 60 {
+		v := sure(4)
+		v[cards.KeyDecision] = common.ID
+		v[cards.KeyAreaMark(cards.AreaMoney)] = string(cards.MarkWorry)
+		add("Gewoon "+strconv.Itoa(i), []cards.Card{common, other}, v, "nl")
+	}
+	v := sure(1)
+	v[cards.KeyDecision] = rare.ID
+	v[cards.KeyAreaMark(cards.AreaTransport)] = string(cards.MarkWorry)
+	v[cards.KeyDriverHoldsBack(cards.FactorCircumstances)] = "Geen rijbewijs"
+	add("Bijzonder", []cards.Card{common, rare}, v, "ti")
+	return rare
+}
+
+// TestFigures_DistinctiveClient: nothing about the one client who is not
+// like the others can be read or worked out from the workbook, while the
+// ordinary figures are there.
+func TestFigures_DistinctiveClient(t *testing.T) {
+	data := t.TempDir()
+	rare := ordinaryAndDistinctive(t, data)
+	out := filepath.Join(data, "cijfers.xlsx")
+	if code, _, errOut := runArgs("--data", data, "cijfers", "--uit", out); code != 0 {
+		t.Fatal(errOut)
+	}
+	wb := workbook(t, out)
+	for _, want := range []string{"Over deze cijfers", "Instrumenten", "Categorieën", "Leefgebieden", "Drijfveren", "Besluiten", "Vervolg", "Talen", "Voor de catalogus"} {
+		if wb[want] == nil {
+			t.Errorf("no sheet %q", want)
+		}
+	}
+	// The ordinary figures.
+	if r := row(wb["Leefgebieden"], "Geld en schulden"); r == nil || r[1] != "60" {
+		t.Errorf("worries about money: %q", r)
+	}
+	if r := row(wb["Besluiten"], "Besloten"); r == nil || r[1] != "61" {
+		t.Errorf("decided: %q", r)
+	}
+	// The distinctive client: every count about them hidden, and what adds
+	// up to a shown total hidden with it.
+	hidden := func(sheet, label string, cells ...int) {
+		t.Helper()
+		r := row(wb[sheet], label)
+		if r == nil {
+			t.Errorf("%s: no row %q", sheet, label)
+			return
+		}
+		for _, c := range cells {
+			if c >= len(r) || r[c] != "< 5" {
+				t.Errorf("%s, %s: cell %d is %q, want < 5 (row %q)", sheet, label, c, r[min(c, len(r)-1)], r)
+			}
+		}
+	}
+	hidden("Instrumenten", rare.ID, 3, 4, 5)
+	hidden("Leefgebieden", "Vervoer", 1, 2)
+	hidden("Besluiten", "Besloten met twijfel (minder dan drie keer ja)", 1, 2)
+	hidden("Besluiten", "Besloten zonder twijfel (drie of vier keer ja)", 1, 2)
+	hidden("Drijfveren", "Drempels in je leven", 1)
+	hidden("Talen", "Andere talen", 1)
+	all := ""
+	for _, sheet := range wb {
+		for _, r := range sheet {
+			all += strings.Join(r, "\t") + "\n"
+			for _, cell := range r {
+				if n, err := strconv.Atoi(cell); err == nil && n > 0 && n < 5 {
+					t.Errorf("a count of %d is shown: %q", n, r)
+				}
+			}
+		}
+	}
+	for _, secret := range []string{"Tigrinya", "Bijzonder", "Geen rijbewijs", "Gewoon"} {
+		if strings.Contains(all, secret) {
+			t.Errorf("the workbook holds %q", secret)
+		}
+	}
+	if !regexp.MustCompile(`Aantallen onder de 5 staan er als "< 5"`).MatchString(all) {
+		t.Error("the workbook does not say how small numbers are hidden")
+	}
+}
+
+// TestFigures_MergeThreeLaptops: three laptops' raw files add up, small
+// counts are hidden only after merging, and an instrument one laptop's
+// catalogue had but the one in use does not is reported, not dropped.
+func TestFigures_MergeThreeLaptops(t *testing.T) {
+	var files []string
+	for i := range 3 {
+		data := t.TempDir()
+		ordinaryAndDistinctive(t, data)
+		file := filepath.Join(data, "laptop.json")
+		if code, _, errOut := runArgs("--data", data, "cijfers", "--uit", file); code != 0 {
+			t.Fatal(errOut)
+		}
+		if i == 2 {
+			raw, _ := os.ReadFile(file)
+			raw = bytes.Replace(raw, []byte(`"instrumenten": {`), []byte(`"instrumenten": {"oud-instrument": {"vergeleken": 7, "gekozen": 2},`), 1)
+			os.WriteFile(file, raw, 0o600)
+		}
+		files = append(files, file)
+	}
+	raw, _ := os.ReadFile(files[0])
+	if !strings.Contains(string(raw), `"gekozen": 1`) {
+		t.Error("a laptop's raw file hides its small counts already")
+	}
+	out := filepath.Join(t.TempDir(), "totaal.xlsx")
+	code, stdout, errOut := runArgs(append(append([]string{"cijfers", "samenvoegen"}, files...), "--uit", out)...)
+	if code != 0 || !strings.Contains(stdout, "183 cliënten") {
+		t.Fatalf("samenvoegen: %d %s %s", code, stdout, errOut)
+	}
+	if !strings.Contains(errOut, `"oud-instrument"`) {
+		t.Errorf("the unknown instrument is not reported: %s", errOut)
+	}
+	wb := workbook(t, out)
+	if r := row(wb["Leefgebieden"], "Geld en schulden"); r == nil || r[1] != "180" {
+		t.Errorf("worries about money, merged: %q", r)
+	}
+	// Three distinctive clients together are still fewer than five.
+	if r := row(wb["Talen"], "Andere talen"); r == nil || r[1] != "< 5" {
+		t.Errorf("other languages, merged: %q", r)
+	}
+	if r := row(wb["Instrumenten"], "oud-instrument"); r == nil || r[1] != "(niet in de catalogus)" || r[3] != "7" {
+		t.Errorf("the unknown instrument in the workbook: %q", r)
+	}
+	if code, _, errOut := runArgs("cijfers", "samenvoegen", files[0], "--uit", filepath.Join(t.TempDir(), "x.json")); code != 2 {
+		t.Errorf("merging into raw JSON: %d %s", code, errOut)
+	}
+}
