@@ -15,16 +15,17 @@ import (
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/locales"
+	"github.com/samenbeslissen/samenbeslissen/pdf"
 	"github.com/samenbeslissen/samenbeslissen/storage"
 )
 
 const figuresUsage = `Gebruik:
-  samenbeslissen cijfers [--van 2026-01] [--tot 2026-12] --uit cijfers.xlsx
+  samenbeslissen cijfers [--van 2026-01] [--tot 2026-12] --uit cijfers.xlsx (of .pdf)
         anonieme cijfers over het gebruik van de kaarten, per cliënt geteld;
         kleine aantallen verborgen (standaard: dit jaar tot en met deze maand)
   samenbeslissen cijfers [--van …] [--tot …] --uit laptop.json
         de ruwe aantallen van deze laptop, om samen te voegen (nog niet verborgen: niet delen)
-  samenbeslissen cijfers samenvoegen a.json b.json … --uit totaal.xlsx
+  samenbeslissen cijfers samenvoegen a.json b.json … --uit totaal.xlsx (of .pdf)
         de ruwe aantallen van alle laptops bij elkaar; pas dan worden kleine aantallen verborgen
 `
 
@@ -45,7 +46,7 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 		return 2
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if *out == "" || (ext != ".xlsx" && ext != ".json") || (merging && ext == ".json") || (merging && fs.NArg() == 0) {
+	if *out == "" || (ext != ".xlsx" && ext != ".pdf" && ext != ".json") || (merging && ext == ".json") || (merging && fs.NArg() == 0) {
 		fmt.Fprint(stderr, figuresUsage)
 		return 2
 	}
@@ -90,7 +91,11 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 		err = cards.WriteFiguresJSON(&buf, figures)
 	} else {
 		report := figuresReport(figures, cat, mun)
-		err = cards.WriteFiguresXLSX(&buf, report, organisationName(mun))
+		if ext == ".pdf" {
+			err = pdf.WriteFigures(&buf, pdf.Figures{Report: report, Org: organisation(mun), Date: now})
+		} else {
+			err = cards.WriteFiguresXLSX(&buf, report, organisationName(mun))
+		}
 		for _, id := range report.Unknown {
 			fmt.Fprintf(stderr, "Let op: instrument %q staat in de cijfers, maar niet in de catalogus in gebruik; het staat in de cijfers als \"niet in de catalogus\".\n", id)
 		}
@@ -131,6 +136,15 @@ func figuresReport(f *cards.Figures, cat *cards.Catalogue, mun *municipal) cards
 		threshold = max(threshold, mun.FiguresMinimum)
 	}
 	return f.Report(cat, threshold, func(id string) string { return tr.T(id) }, lang)
+}
+
+// organisation is the municipality as the settings file names it, logo
+// included; empty without one.
+func organisation(mun *municipal) cards.Organisation {
+	if mun != nil {
+		return mun.Org
+	}
+	return cards.Organisation{}
 }
 
 // organisationName is the municipality's name for a report's header.

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -214,5 +215,43 @@ func TestFigures_MergeThreeLaptops(t *testing.T) {
 	}
 	if code, _, errOut := runArgs("cijfers", "samenvoegen", files[0], "--uit", filepath.Join(t.TempDir(), "x.json")); code != 2 {
 		t.Errorf("merging into raw JSON: %d %s", code, errOut)
+	}
+}
+
+// TestFigures_PDF: the report as a PDF, read back: a page per theme, the
+// bars drawn as vectors (no images), the captions, the period and the
+// sentence on hidden numbers, and nothing of the distinctive client.
+func TestFigures_PDF(t *testing.T) {
+	data := t.TempDir()
+	rare := ordinaryAndDistinctive(t, data)
+	out := filepath.Join(data, "cijfers.pdf")
+	if code, _, errOut := runArgs("--data", data, "cijfers", "--van", "2020-01", "--uit", out); code != 0 {
+		t.Fatal(errOut)
+	}
+	pages, text := pdfInfo(t, out)
+	if pages < 8 {
+		t.Errorf("%d pages, want one per theme at least", pages)
+	}
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"Cijfers: Instrumenten", "Cijfers: Leefgebieden", "Cijfers: Besluiten", "Cijfers: Talen", "Cijfers: Voor de catalogus",
+		"van 2020-01 tot en met", "61 cliënten", "Aantallen onder de 5 staan er als",
+		"Bij 60 van de 61 cliënten is Geld en schulden gemarkeerd als zorgen.",
+		"< 5 van de < 5 cliënten die " + rare.Title + " vergeleken, kozen het.",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	for _, secret := range []string{"Tigrinya", "Bijzonder", "Geen rijbewijs"} {
+		if strings.Contains(flat, secret) {
+			t.Errorf("the PDF holds %q", secret)
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?:^|\s)([1-4]) (?:van de|cliënten)`).FindAllStringSubmatch(flat, -1) {
+		t.Errorf("a small count is shown: %q", m[0])
+	}
+	if images, err := exec.Command("pdfimages", "-list", out).Output(); err != nil || strings.Count(string(images), "\n") > 2 {
+		t.Errorf("the PDF has images: %s %v", images, err)
 	}
 }
