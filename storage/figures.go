@@ -35,35 +35,11 @@ func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures
 	err := each("cliënten", `SELECT count(DISTINCT s.client_id) FROM sessions s WHERE `+inPeriod,
 		func(r *sql.Rows) error { return r.Scan(&f.Clients) })
 	if err == nil {
-		err = each("vergeleken", `SELECT sc.card_id, count(DISTINCT s.client_id) FROM session_cards sc JOIN sessions s ON s.id = sc.session_id
-			WHERE `+inPeriod+` GROUP BY sc.card_id`, func(r *sql.Rows) error {
-			var id string
-			var n int
-			err := r.Scan(&id, &n)
-			x := f.Instruments[id]
-			x.Compared = n
-			f.Instruments[id] = x
-			return err
-		})
-	}
-	if err == nil {
-		err = each("gekozen", `SELECT v.value, count(DISTINCT s.client_id) FROM session_values v JOIN sessions s ON s.id = v.session_id
-			WHERE v.key = ? AND v.value <> '' AND `+inPeriod+` GROUP BY v.value`, func(r *sql.Rows) error {
-			var id string
-			var n int
-			err := r.Scan(&id, &n)
-			x := f.Instruments[id]
-			x.Chosen = n
-			f.Instruments[id] = x
-			return err
-		}, cards.KeyDecision)
-	}
-	if err == nil {
-		err = d.categoryFigures(f, cat, inPeriod, start, end)
+		err = d.instrumentFigures(f, cat, inPeriod, start, end)
 	}
 	if err == nil {
 		err = each("leefgebieden", `SELECT v.key, v.value, count(DISTINCT s.client_id) FROM session_values v JOIN sessions s ON s.id = v.session_id
-			WHERE v.key LIKE 'leefgebied/%/markering' AND v.value IN (?, ?) AND `+inPeriod+` GROUP BY v.key, v.value`, func(r *sql.Rows) error {
+			WHERE v.key IN (`+placeholders(len(areaKeys))+`) AND v.value IN (?, ?) AND `+inPeriod+` GROUP BY v.key, v.value`, func(r *sql.Rows) error {
 			var key, mark string
 			var n int
 			if err := r.Scan(&key, &mark, &n); err != nil {
@@ -78,20 +54,20 @@ func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures
 			}
 			f.Areas[area] = x
 			return nil
-		}, string(cards.MarkWorry), string(cards.MarkAttention))
+		}, append(areaKeys, string(cards.MarkWorry), string(cards.MarkAttention))...)
 	}
 	if err == nil {
 		// Whether something was noted for a factor, never what.
 		err = each("factoren", `SELECT factor, count(DISTINCT client) FROM (
 				SELECT s.client_id AS client, replace(replace(replace(v.key, 'drijfveer/', ''), '/helpt', ''), '/remt', '') AS factor
 				FROM session_values v JOIN sessions s ON s.id = v.session_id
-				WHERE v.key LIKE 'drijfveer/%' AND trim(v.value) <> '' AND `+inPeriod+`) x GROUP BY factor`, func(r *sql.Rows) error {
+				WHERE v.key IN (`+placeholders(len(factorKeys))+`) AND trim(v.value) <> '' AND `+inPeriod+`) x GROUP BY factor`, func(r *sql.Rows) error {
 			var factor string
 			var n int
 			err := r.Scan(&factor, &n)
 			f.Factors[cards.Factor(factor)] = n
 			return err
-		})
+		}, factorKeys...)
 	}
 	if err == nil {
 		err = each("talen", `SELECT p.lang, count(DISTINCT s.client_id) FROM plan_prints p JOIN sessions s ON s.id = p.session_id
@@ -112,54 +88,82 @@ func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures
 	return f, nil
 }
 
-// categoryFigures counts the clients who compared and chose an instrument
-// of each category of cat, each client once per category: the database
-// joins the cards to a table of the catalogue's categories.
-func (d *DB) categoryFigures(f *cards.Figures, cat *cards.Catalogue, inPeriod string, start, end int64) error {
-	if cat == nil || cat.Len() == 0 {
-		return nil
+// instrumentFigures counts the clients who compared and chose each
+// instrument, and an instrument of each category of cat (each client once
+// per category), from the distinct pairs of client and card.
+func (d *DB) instrumentFigures(f *cards.Figures, cat *cards.Catalogue, inPeriod string, start, end int64) error {
+	category := map[string]cards.Category{}
+	if cat != nil {
+		for _, c := range cat.Cards() {
+			category[c.ID] = c.Category
+		}
 	}
-	var values []string
-	var args []any
-	for _, c := range cat.Cards() {
-		values = append(values, "(?, ?)")
-		args = append(args, c.ID, string(c.Category))
-	}
-	categories := `WITH cat (card_id, category) AS (VALUES ` + strings.Join(values, ", ") + `) `
 	for _, q := range []struct {
-		join   string
+		query  string
 		chosen bool
 	}{
-		{`JOIN session_cards sc ON sc.session_id = s.id JOIN cat ON cat.card_id = sc.card_id`, false},
-		{`JOIN session_values v ON v.session_id = s.id AND v.key = '` + cards.KeyDecision + `' JOIN cat ON cat.card_id = v.value`, true},
+		{`SELECT DISTINCT s.client_id, sc.card_id FROM session_cards sc JOIN sessions s ON s.id = sc.session_id WHERE ` + inPeriod, false},
+		{`SELECT DISTINCT s.client_id, v.value FROM session_values v JOIN sessions s ON s.id = v.session_id
+			WHERE v.key = '` + cards.KeyDecision + `' AND v.value <> '' AND ` + inPeriod, true},
 	} {
-		rows, err := d.db().Query(categories+`SELECT cat.category, count(DISTINCT s.client_id) FROM sessions s `+q.join+
-			` WHERE `+inPeriod+` GROUP BY cat.category`, append(args, start, end)...)
+		rows, err := d.db().Query(q.query, start, end)
 		if err != nil {
-			return fmt.Errorf("cijfers (categorieën): %w", d.describe(err))
+			return fmt.Errorf("cijfers (instrumenten): %w", d.describe(err))
 		}
+		perCategory := map[cards.Category]map[int64]bool{}
 		for rows.Next() {
-			var c string
-			var n int
-			if err := rows.Scan(&c, &n); err != nil {
+			var client int64
+			var id string
+			if err := rows.Scan(&client, &id); err != nil {
 				rows.Close()
 				return err
 			}
-			x := f.Categories[cards.Category(c)]
+			x := f.Instruments[id]
 			if q.chosen {
-				x.Chosen = n
+				x.Chosen++
 			} else {
-				x.Compared = n
+				x.Compared++
 			}
-			f.Categories[cards.Category(c)] = x
+			f.Instruments[id] = x
+			if c, ok := category[id]; ok {
+				if perCategory[c] == nil {
+					perCategory[c] = map[int64]bool{}
+				}
+				perCategory[c][client] = true
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		for c, clients := range perCategory {
+			x := f.Categories[c]
+			if q.chosen {
+				x.Chosen = len(clients)
+			} else {
+				x.Compared = len(clients)
+			}
+			f.Categories[c] = x
+		}
 	}
 	return nil
 }
+
+// The keys the figures read, each by the index on key: an exact list
+// rather than a pattern, which the index could serve only under some
+// collations.
+var areaKeys, factorKeys = func() (areas, factors []any) {
+	for _, a := range cards.LifeAreas {
+		areas = append(areas, cards.KeyAreaMark(a))
+	}
+	for _, f := range cards.Factors {
+		factors = append(factors, cards.KeyDriverHelps(f), cards.KeyDriverHoldsBack(f))
+	}
+	return
+}()
+
+// placeholders is n question marks, for an IN list.
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
 // conversation is what the decision figures need of one conversation.
 type conversation struct {
@@ -176,9 +180,10 @@ func (d *DB) decisionFigures(f *cards.Figures, inPeriod string, start, end int64
 			coalesce(max(CASE WHEN v.key = ? THEN v.value END), ''),
 			coalesce(max(CASE WHEN v.key = ? THEN v.value END), ''),
 			count(CASE WHEN v.key LIKE 'sure/%' AND v.value = ? THEN 1 END)
-		FROM sessions s LEFT JOIN session_values v ON v.session_id = s.id AND (v.key IN (?, ?) OR v.key LIKE 'sure/%')
+		FROM sessions s LEFT JOIN session_values v ON v.session_id = s.id AND v.key IN (?, ?, ?, ?, ?, ?)
 		WHERE `+inPeriod+` GROUP BY s.id, s.client_id, s.previous_id, s.started_at ORDER BY s.client_id, s.started_at, s.id`,
-		cards.KeyDecision, cards.KeyGoalStillRight, string(cards.AnswerYes), cards.KeyDecision, cards.KeyGoalStillRight, start, end)
+		cards.KeyDecision, cards.KeyGoalStillRight, string(cards.AnswerYes),
+		cards.KeyDecision, cards.KeyGoalStillRight, cards.KeySure(0), cards.KeySure(1), cards.KeySure(2), cards.KeySure(3), start, end)
 	if err != nil {
 		return fmt.Errorf("cijfers (besluiten): %w", d.describe(err))
 	}

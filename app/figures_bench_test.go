@@ -1,0 +1,107 @@
+package app
+
+import (
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
+	"github.com/samenbeslissen/samenbeslissen/storage"
+)
+
+// seedFigures makes a laptop database of 100,000 conversations with 40,000
+// clients, each conversation with compared cards, most with a decision,
+// the SURE answers, marked life areas, notes on factors and a printed
+// plan, written in one transaction as the app's rows.
+func seedFigures(b *testing.B, path string, cat *cards.Catalogue) {
+	d, err := storage.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	tx, err := db.Begin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	all := cat.Cards()
+	const clients, conversations = 40_000, 100_000
+	start := time.Date(2026, 1, 1, 9, 0, 0, 0, time.Local).UnixMilli()
+	must := func(_ sql.Result, err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := 1; i <= clients; i++ {
+		must(tx.Exec(`INSERT INTO clients (id, name, search, reference, created_at, last_activity) VALUES (?, ?, ?, '', ?, ?)`, i, "C", "c", start, start))
+	}
+	for i := 1; i <= conversations; i++ {
+		at := start + r.Int64N(330*24*3600*1000)
+		must(tx.Exec(`INSERT INTO sessions (id, client_id, started_at, updated_at) VALUES (?, ?, ?, ?)`, i, r.IntN(clients)+1, at, at))
+		for p := range 3 {
+			must(tx.Exec(`INSERT OR IGNORE INTO session_cards (session_id, card_id, position, snapshot) VALUES (?, ?, ?, '')`, i, all[r.IntN(len(all))].ID, p+1))
+		}
+		values := map[string]string{cards.KeyGoal: "Werk in de zorg"}
+		if r.IntN(5) > 0 {
+			values[cards.KeyDecision] = all[r.IntN(len(all))].ID
+		}
+		for q := range 4 {
+			values[cards.KeySure(q)] = []string{"ja", "nee"}[r.IntN(2)]
+		}
+		values[cards.KeyAreaMark(cards.LifeAreas[r.IntN(len(cards.LifeAreas))])] = string(cards.MarkWorry)
+		values[cards.KeyAreaMark(cards.LifeAreas[r.IntN(len(cards.LifeAreas))])] = string(cards.MarkAttention)
+		values[cards.KeyDriverHelps(cards.Factors[r.IntN(len(cards.Factors))])] = "Een notitie"
+		for k, v := range values {
+			must(tx.Exec(`INSERT INTO session_values (session_id, key, value) VALUES (?, ?, ?)`, i, k, v))
+		}
+		must(tx.Exec(`INSERT INTO plan_prints (session_id, lang, printed_at) VALUES (?, ?, ?)`, i, []string{"nl", "ar", "tr"}[r.IntN(3)], at))
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkFiguresProcess is the figures of 100,000 conversations as the
+// user waits for them: the whole program, from start to the workbook
+// written, run as a separate process each time.
+//
+//	go test ./app -run '^$' -bench FiguresProcess -benchtime 5x
+func BenchmarkFiguresProcess(b *testing.B) {
+	dir := b.TempDir()
+	store := newCatalogueStore(dir)
+	cat, _, err := store.current()
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, storage.DatabaseFileName)
+	seedFigures(b, path, cat)
+	bin := filepath.Join(dir, "samenbeslissen")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, ext := range []string{"xlsx", "pdf"} {
+		b.Run(ext, func(b *testing.B) {
+			out := filepath.Join(dir, "cijfers."+ext)
+			for b.Loop() {
+				cmd := exec.Command(bin, "--data", dir, "cijfers", "--van", "2026-01", "--tot", "2026-12", "--uit", out)
+				cmd.Env = append(os.Environ(), "LANG=nl_NL.UTF-8")
+				if msg, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("%v\n%s", err, msg)
+				}
+			}
+			if info, err := os.Stat(out); err != nil || info.Size() == 0 {
+				b.Fatal(fmt.Sprint("no figures written: ", err))
+			}
+		})
+	}
+}
