@@ -91,11 +91,7 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 		err = cards.WriteFiguresJSON(&buf, figures)
 	} else {
 		report := figuresReport(figures, cat, mun)
-		if ext == ".pdf" {
-			err = pdf.WriteFigures(&buf, pdf.Figures{Report: report, Org: organisation(mun), Date: now})
-		} else {
-			err = cards.WriteFiguresXLSX(&buf, report, organisationName(mun))
-		}
+		err = writeFigures(&buf, ext, report, mun, now)
 		for _, id := range report.Unknown {
 			fmt.Fprintf(stderr, "Let op: instrument %q staat in de cijfers, maar niet in de catalogus in gebruik; het staat in de cijfers als \"niet in de catalogus\".\n", id)
 		}
@@ -109,6 +105,36 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 	}
 	fmt.Fprintf(stdout, "Cijfers van %s tot en met %s, %s, in %s.\n", figures.From, figures.To, count(figures.Clients, "cliënt", "cliënten"), *out)
 	return 0
+}
+
+// writeFigures writes a report as a workbook (.xlsx) or a PDF.
+func writeFigures(w io.Writer, ext string, r cards.FiguresReport, mun *municipal, now time.Time) error {
+	if ext == ".pdf" {
+		return pdf.WriteFigures(w, pdf.Figures{Report: r, Org: organisation(mun), Date: now})
+	}
+	return cards.WriteFiguresXLSX(w, r, organisationName(mun))
+}
+
+// figuresScreen is what the window's Cijfers screen asks of the app: the
+// figures of the database that is open, and saving them with the
+// printables.
+type figuresScreen struct{ p printer }
+
+func (s figuresScreen) Figures(from, to cards.Month) (cards.FiguresReport, error) {
+	f, err := s.p.db.Figures(from, to, s.p.cat)
+	if err != nil {
+		return cards.FiguresReport{}, err
+	}
+	return figuresReport(f, s.p.cat, s.p.mun), nil
+}
+
+func (s figuresScreen) SaveFigures(r cards.FiguresReport, ext string) (string, error) {
+	var buf bytes.Buffer
+	if err := writeFigures(&buf, ext, r, s.p.mun, s.p.now()); err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.p.files, fmt.Sprintf("cijfers-%s-%s%s", r.From, r.To, ext))
+	return path, storage.WriteFileAtomic(path, buf.Bytes())
 }
 
 // countFigures counts the figures in the database in use.

@@ -255,3 +255,34 @@ func TestFigures_PDF(t *testing.T) {
 		t.Errorf("the PDF has images: %s %v", images, err)
 	}
 }
+
+// TestWindow_Figures: the Cijfers screen from the Gegevens menu shows the
+// counts of the laptop's database, small ones hidden, and saves them.
+func TestWindow_Figures(t *testing.T) {
+	data := t.TempDir()
+	rare := ordinaryAndDistinctive(t, data)
+	wa := openWindow(t, data)
+	c := wa.w.Canvas()
+	tapButton(t, c, "Gegevens")
+	tapMenuItem(t, c, "Cijfers…")
+	got := labels(c)
+	for _, want := range []string{"Cijfers", "61 cliënten", `Aantallen onder de 5 staan er als "< 5"`, rare.Title, "Vergeleken"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, got)
+		}
+	}
+	for _, secret := range []string{"Bijzonder", "Tigrinya", "Geen rijbewijs"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("the screen shows %q", secret)
+		}
+	}
+	for _, line := range strings.Split(got, "\n") {
+		if n, err := strconv.Atoi(line); err == nil && n > 0 && n < 5 {
+			t.Errorf("the screen shows a count of %d", n)
+		}
+	}
+	tapButton(t, c, "Opslaan als Excel")
+	if files, _ := filepath.Glob(filepath.Join(wa.printsDir(), "cijfers-*.xlsx")); len(files) != 1 {
+		t.Errorf("saved: %v", files)
+	}
+}

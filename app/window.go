@@ -64,6 +64,7 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	}
 	wa.main = m
 	m.SetPrivacy(privacy{wa: wa, db: db})
+	m.SetFigures(figuresScreen{prn})
 	if db.Team() != nil {
 		m.SetTeam(db)
 	}

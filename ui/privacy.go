@@ -28,7 +28,7 @@ func (m *Main) SetPrivacy(p Privacy) {
 // printed files.
 func (m *Main) dataMenu() *fyne.Menu {
 	tr := m.tr
-	return fyne.NewMenu("",
+	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(tr.T("data.settings"), m.editPrivacy),
 		fyne.NewMenuItem(tr.T("data.backup.now"), func() {
 			if err := m.privacy.MakeBackup(); err != nil {
@@ -50,6 +50,10 @@ func (m *Main) dataMenu() *fyne.Menu {
 			m.showInfo(tr.T("menu.data"), tr.N("data.prints.cleaned", n))
 		}),
 	)
+	if m.figures != nil {
+		menu.Items = append(menu.Items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(tr.T("figures.title")+"…", m.showFigures))
+	}
+	return menu
 }
 
 // editPrivacy edits the retention periods and where backups go.

@@ -44,6 +44,7 @@ type Main struct {
 	dialogs      []*openDialog                 // open dialogs, the top one last
 	privacy      Privacy                       // erasing, retention, backups; nil: not offered
 	team         Team                          // the team database; nil on the laptop's own
+	figures      Figures                       // the anonymous figures; nil: not offered
 	changedBy    string                        // who else changed what in the open session, for the status line
 	who          *widget.Label                 // with a team database: which, and as whom
 	selfTest     func() (string, bool)         // the installation's self-test; nil: not offered
