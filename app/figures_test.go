@@ -131,25 +131,28 @@ func TestFigures_DistinctiveClient(t *testing.T) {
 	}
 	// The distinctive client: every count about them hidden, and what adds
 	// up to a shown total hidden with it.
-	hidden := func(sheet, label string, cells ...int) {
+	// hidden checks cells of a row: "< 5" for a small count, "×" for one
+	// hidden with it or a share of a hidden count.
+	hidden := func(sheet, label string, cells ...any) {
 		t.Helper()
 		r := row(wb[sheet], label)
 		if r == nil {
 			t.Errorf("%s: no row %q", sheet, label)
 			return
 		}
-		for _, c := range cells {
-			if c >= len(r) || r[c] != "< 5" {
-				t.Errorf("%s, %s: cell %d is %q, want < 5 (row %q)", sheet, label, c, r[min(c, len(r)-1)], r)
+		for i := 0; i < len(cells); i += 2 {
+			c, want := cells[i].(int), cells[i+1].(string)
+			if c >= len(r) || r[c] != want {
+				t.Errorf("%s, %s: cell %d is %q, want %q (row %q)", sheet, label, c, r[min(c, len(r)-1)], want, r)
 			}
 		}
 	}
-	hidden("Instrumenten", rare.ID, 3, 4, 5)
-	hidden("Leefgebieden", "Vervoer", 1, 2)
-	hidden("Besluiten", "Besloten met twijfel (minder dan drie keer ja)", 1, 2)
-	hidden("Besluiten", "Besloten zonder twijfel (drie of vier keer ja)", 1, 2)
-	hidden("Drijfveren", "Drempels in je leven", 1)
-	hidden("Talen", "Andere talen", 1)
+	hidden("Instrumenten", rare.ID, 3, "< 5", 4, "< 5", 5, "×")
+	hidden("Leefgebieden", "Vervoer", 1, "< 5", 2, "×")
+	hidden("Besluiten", "Besloten met twijfel (minder dan drie keer ja)", 1, "< 5", 2, "×")
+	hidden("Besluiten", "Besloten zonder twijfel (drie of vier keer ja)", 1, "×", 2, "×")
+	hidden("Drijfveren", "Drempels in je leven", 1, "< 5")
+	hidden("Talen", "Andere talen", 1, "< 5")
 	all := ""
 	for _, sheet := range wb {
 		for _, r := range sheet {

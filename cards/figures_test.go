@@ -95,3 +95,63 @@ func TestMedian(t *testing.T) {
 		}
 	}
 }
+
+func TestFigures_ReportHides(t *testing.T) {
+	cat := NewCatalogue([]Card{{ID: "werkfit", Title: "Werkfit", Category: CategoryTowardWork}, {ID: "zeldzaam", Title: "Zeldzaam", Category: CategoryAftercare}})
+	f := NewFigures(must(ParseMonth("2026-01")), must(ParseMonth("2026-12")))
+	f.Clients = 100
+	f.Instruments["werkfit"] = InstrumentFigures{Compared: 80, Chosen: 40}
+	f.Instruments["zeldzaam"] = InstrumentFigures{Compared: 3, Chosen: 1}
+	f.Areas[AreaTransport] = AreaFigures{Worries: 2, Attention: 30} // the rest, 68, is shown
+	f.Decided, f.UnsureDecided = 60, 4
+	f.PlanLanguages["nl"], f.PlanLanguages["ti"], f.PlanLanguages["so"] = 70, 1, 2
+	r := f.Report(cat, 3, func(id string) string { return id }, func(code string) string { return "taal " + code })
+	if r.Threshold != MinCount {
+		t.Errorf("a threshold of 3 was taken: %d", r.Threshold)
+	}
+	find := func(title, label string) []string {
+		for _, tb := range r.Tables {
+			if tb.Title != title {
+				continue
+			}
+			for _, row := range tb.Rows {
+				for _, l := range row.Labels {
+					if l == label {
+						var out []string
+						for _, c := range row.Cells {
+							out = append(out, c.Text(r.Threshold))
+						}
+						return out
+					}
+				}
+			}
+		}
+		t.Fatalf("no row %q in %s", label, title)
+		return nil
+	}
+	for _, tt := range []struct {
+		title, label string
+		want         []string
+	}{
+		{"Instrumenten", "werkfit", []string{"80", "40", "50%"}},
+		{"Instrumenten", "zeldzaam", []string{"< 5", "< 5", "×"}},
+		// 2 worries hidden; 30 and 68 add up with it to the 100 shown, so the
+		// smaller, 30, is hidden too, as "×": it is not under 5.
+		{"Leefgebieden", "area.vervoer", []string{"< 5", "×", "68"}},
+		{"Besluiten", "Besloten met twijfel (minder dan drie keer ja)", []string{"< 5", "×"}},
+		{"Besluiten", "Besloten zonder twijfel (drie of vier keer ja)", []string{"×", "×"}},
+		{"Talen", "taal nl", []string{"70"}},
+		{"Talen", "Andere talen", []string{"< 5"}},
+	} {
+		if got := find(tt.title, tt.label); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s, %s: %q, want %q", tt.title, tt.label, got, tt.want)
+		}
+	}
+	for _, tb := range r.Tables {
+		for _, row := range tb.Rows {
+			if strings.Contains(strings.Join(row.Labels, " "), "taal ti") {
+				t.Error("a language one client took is named")
+			}
+		}
+	}
+}

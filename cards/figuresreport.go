@@ -28,12 +28,18 @@ type Cell struct {
 	Of     int     // for a share, the whole
 	Days   float64 // for a median
 	Hidden bool    // a small count, or what could reveal one
+	// Secondary: hidden not for being small but so that a small one
+	// cannot be worked out from a total; shown as "×", not "< 5".
+	Secondary bool
 	None   bool    // nothing to show: a share of zero, a median of nobody
 }
 
-// Text is the cell as shown: "< 5", "37%", "12", "14 dagen" or "–".
+// Text is the cell as shown: "< 5", "×" (hidden with it, or a share of a
+// hidden count), "37%", "12", "14 dagen" or "–".
 func (c Cell) Text(threshold int) string {
 	switch {
+	case c.Hidden && (c.Secondary || c.Kind == KindShare):
+		return "×"
 	case c.Hidden:
 		return "< " + strconv.Itoa(threshold)
 	case c.None:
@@ -255,6 +261,6 @@ func complement(parts []Cell, total Cell) {
 		}
 	}
 	if smallest >= 0 {
-		parts[smallest].Hidden = true
+		parts[smallest].Hidden, parts[smallest].Secondary = true, true
 	}
 }

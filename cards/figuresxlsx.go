@@ -10,7 +10,7 @@ import (
 
 // HiddenSentence says in one sentence how small numbers are hidden.
 func (r FiguresReport) HiddenSentence() string {
-	return fmt.Sprintf("Aantallen onder de %d staan er als \"< %d\": zo is niemand te herkennen. Waar een totaal staat, is er zo nodig nog een getal verborgen, zodat een verborgen aantal ook niet uit te rekenen is.", r.Threshold, r.Threshold)
+	return fmt.Sprintf("Aantallen onder de %d staan er als \"< %d\": zo is niemand te herkennen. Waar een totaal staat, is er zo nodig nog een getal verborgen (×), zodat een verborgen aantal ook niet uit te rekenen is.", r.Threshold, r.Threshold)
 }
 
 // WriteFiguresXLSX writes the report as a workbook: a first sheet that
