@@ -31,7 +31,7 @@ type Cell struct {
 	// Secondary: hidden not for being small but so that a small one
 	// cannot be worked out from a total; shown as "×", not "< 5".
 	Secondary bool
-	None   bool    // nothing to show: a share of zero, a median of nobody
+	None      bool // nothing to show: a share of zero, a median of nobody
 }
 
 // Text is the cell as shown: "< 5", "×" (hidden with it, or a share of a
