@@ -68,6 +68,10 @@ type FigureTable struct {
 	Header  []string // labels, then numbers
 	Rows    []FigureRow
 	BarCell int // which cell the PDF draws as a bar; -1 for none
+	// Nested: the cell after the bar cell is a part of it (chosen of
+	// compared), drawn dark within it. Stacked: it is another part of the
+	// whole, drawn light after it (aandacht nodig after zorgen).
+	Nested, Stacked bool
 }
 
 // FiguresReport is figures made fit to show: every count below the
@@ -102,7 +106,7 @@ func (f *Figures) Report(cat *Catalogue, threshold int, t func(id string) string
 	period := fmt.Sprintf("%s tot en met %s", f.From, f.To)
 
 	// Instruments, most compared first.
-	instruments := FigureTable{Title: "Instrumenten", BarCell: 0,
+	instruments := FigureTable{Title: "Instrumenten", BarCell: 0, Nested: true,
 		Intro:  "Per instrument: hoeveel cliënten het vergeleken in stap 5, en hoeveel het kozen in stap 6 (" + period + ").",
 		Header: []string{"Id", "Titel", "Categorie", "Vergeleken", "Gekozen", "Aandeel gekozen"}}
 	ids := slices.Collect(func(yield func(string) bool) {
@@ -130,7 +134,7 @@ func (f *Figures) Report(cat *Catalogue, threshold int, t func(id string) string
 		instruments.Rows = append(instruments.Rows, row)
 	}
 
-	categories := FigureTable{Title: "Categorieën", BarCell: 0,
+	categories := FigureTable{Title: "Categorieën", BarCell: 0, Nested: true,
 		Intro:  "Per categorie: hoeveel cliënten een instrument ervan vergeleken en kozen; wie er twee vergeleek, telt één keer.",
 		Header: []string{"Categorie", "Vergeleken", "Gekozen", "Aandeel gekozen"}}
 	for _, c := range Categories {
@@ -143,7 +147,7 @@ func (f *Figures) Report(cat *Catalogue, threshold int, t func(id string) string
 
 	// Areas: the three columns add up to all clients, so a hidden one
 	// takes another with it.
-	areas := FigureTable{Title: "Leefgebieden", BarCell: 0,
+	areas := FigureTable{Title: "Leefgebieden", BarCell: 0, Stacked: true,
 		Intro:  fmt.Sprintf("Per leefgebied (stap 2): bij hoeveel van de %s cliënten het gemarkeerd is als zorgen of als aandacht nodig.", r.Clients.Text(k)),
 		Header: []string{"Leefgebied", "Zorgen", "Aandacht nodig", "Gaat goed of niet gemarkeerd"}}
 	for _, a := range LifeAreas {
@@ -151,7 +155,8 @@ func (f *Figures) Report(cat *Catalogue, threshold int, t func(id string) string
 		cells := []Cell{count(x.Worries), count(x.Attention), count(f.Clients - x.Worries - x.Attention)}
 		complement(cells, r.Clients)
 		areas.Rows = append(areas.Rows, FigureRow{Labels: []string{t("area." + string(a))}, Cells: cells,
-			Caption: fmt.Sprintf("Bij %s van de %s cliënten is %s gemarkeerd als zorgen.", cells[0].Text(k), r.Clients.Text(k), t("area."+string(a)))})
+			Caption: fmt.Sprintf("Bij %s van de %s cliënten is %s gemarkeerd als zorgen, bij %s als aandacht nodig.",
+				cells[0].Text(k), r.Clients.Text(k), t("area."+string(a)), cells[1].Text(k))})
 	}
 
 	factors := FigureTable{Title: "Drijfveren", BarCell: 0,

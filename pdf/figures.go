@@ -116,17 +116,22 @@ func (fw *figuresWriter) bars(t cards.FigureTable) {
 	k := fw.f.Report.Threshold
 	largest := 1
 	for _, row := range t.Rows {
+		n := 0
 		if c := row.Cells[t.BarCell]; !c.Hidden {
-			largest = max(largest, c.N)
+			n = c.N
 		}
+		if c := row.Cells[min(t.BarCell+1, len(row.Cells)-1)]; t.Stacked && !c.Hidden {
+			n += c.N
+		}
+		largest = max(largest, n)
 	}
-	pair := len(t.Rows[0].Cells) > t.BarCell+1 && t.Rows[0].Cells[t.BarCell+1].Kind == cards.KindCount && t.Title != "Leefgebieden"
 	barW := figWidth - figLabelW - figValueW
 	legend := "Lengte van de balk: aantal cliënten."
-	if pair {
+	switch {
+	case t.Nested:
 		legend = "Lichte balk: vergeleken. Donker deel: gekozen."
-	} else if t.Title == "Leefgebieden" {
-		legend = "Lengte van de balk: cliënten met zorgen op dit leefgebied."
+	case t.Stacked:
+		legend = "Donker: zorgen. Licht, erachter: aandacht nodig."
 	}
 	fw.colour(figGrey)
 	fw.y += figSmall.lineHeight()
@@ -151,21 +156,29 @@ func (fw *figuresWriter) bars(t cards.FigureTable) {
 		fw.line(figMargin, top+4.2, figLabelW-2, label, figBody, alignStart)
 		main := row.Cells[t.BarCell]
 		value := main.Text(k)
-		if !main.Hidden && main.N > 0 {
-			fw.fillC(figBar)
-			if !pair {
-				fw.fillC(figBarIn)
+		length := func(c cards.Cell) float64 {
+			if c.Hidden || c.N <= 0 {
+				return 0
 			}
-			fw.Rect(figMargin+figLabelW, top+0.8, barW*float64(main.N)/float64(largest), 4.4, "F")
-			if pair {
-				if in := row.Cells[t.BarCell+1]; !in.Hidden && in.N > 0 {
-					fw.fillC(figBarIn)
-					fw.Rect(figMargin+figLabelW, top+0.8, barW*float64(in.N)/float64(largest), 4.4, "F")
-				}
-			}
+			return barW * float64(c.N) / float64(largest)
 		}
-		if pair {
+		x := figMargin + figLabelW
+		switch {
+		case t.Nested:
+			fw.fillC(figBar)
+			fw.Rect(x, top+0.8, length(main), 4.4, "F")
+			fw.fillC(figBarIn)
+			fw.Rect(x, top+0.8, length(row.Cells[t.BarCell+1]), 4.4, "F")
 			value += " / " + row.Cells[t.BarCell+1].Text(k)
+		case t.Stacked:
+			fw.fillC(figBarIn)
+			fw.Rect(x, top+0.8, length(main), 4.4, "F")
+			fw.fillC(figBar)
+			fw.Rect(x+length(main), top+0.8, length(row.Cells[t.BarCell+1]), 4.4, "F")
+			value += " / " + row.Cells[t.BarCell+1].Text(k)
+		default:
+			fw.fillC(figBarIn)
+			fw.Rect(x, top+0.8, length(main), 4.4, "F")
 		}
 		fw.line(figMargin+figWidth-figValueW+2, top+4.2, figValueW-2, value, figBody, alignStart)
 		fw.y = top + 6
