@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -10,237 +9,224 @@ import (
 
 // Figures counts, per client, how the offering was used in the
 // conversations that started from month from through month to: only
-// counts leave the database (see cards.Figures). The counting is done by
-// the database where it can; what needs a client's conversations in order
-// (days to a decision, a changed choice) comes out one row per
-// conversation, with no text but the chosen card's id. In a team database
-// it counts what this login may read.
+// counts leave this function (see cards.Figures). The database reads each
+// conversation in the period once and gives back one row of what can be
+// counted about it: the compared cards' ids, the chosen one, the SURE
+// answers, which areas and factors were marked or noted (as bits, never
+// the notes), the plan languages. Those rows are then added up per client
+// here. In a team database it counts what this login may read.
 func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures, error) {
 	f := cards.NewFigures(from, to)
-	start, end := millis(from.Start()), millis(to.Next().Start())
-	inPeriod := `s.started_at >= ? AND s.started_at < ?`
-	each := func(what, query string, scan func(*sql.Rows) error, args ...any) error {
-		rows, err := d.db().Query(query, append(args, start, end)...)
-		if err != nil {
-			return fmt.Errorf("cijfers (%s): %w", what, d.describe(err))
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return fmt.Errorf("cijfers (%s): %w", what, err)
-			}
-		}
-		return rows.Err()
-	}
-	err := each("cliënten", `SELECT count(DISTINCT s.client_id) FROM sessions s WHERE `+inPeriod,
-		func(r *sql.Rows) error { return r.Scan(&f.Clients) })
-	if err == nil {
-		err = d.instrumentFigures(f, cat, inPeriod, start, end)
-	}
-	if err == nil {
-		err = each("leefgebieden", `SELECT v.key, v.value, count(DISTINCT s.client_id) FROM session_values v JOIN sessions s ON s.id = v.session_id
-			WHERE v.key IN (`+placeholders(len(areaKeys))+`) AND v.value IN (?, ?) AND `+inPeriod+` GROUP BY v.key, v.value`, func(r *sql.Rows) error {
-			var key, mark string
-			var n int
-			if err := r.Scan(&key, &mark, &n); err != nil {
-				return err
-			}
-			area := cards.LifeArea(strings.TrimSuffix(strings.TrimPrefix(key, "leefgebied/"), "/markering"))
-			x := f.Areas[area]
-			if cards.Mark(mark) == cards.MarkWorry {
-				x.Worries = n
-			} else {
-				x.Attention = n
-			}
-			f.Areas[area] = x
-			return nil
-		}, append(areaKeys, string(cards.MarkWorry), string(cards.MarkAttention))...)
-	}
-	if err == nil {
-		// Whether something was noted for a factor, never what.
-		err = each("factoren", `SELECT factor, count(DISTINCT client) FROM (
-				SELECT s.client_id AS client, replace(replace(replace(v.key, 'drijfveer/', ''), '/helpt', ''), '/remt', '') AS factor
-				FROM session_values v JOIN sessions s ON s.id = v.session_id
-				WHERE v.key IN (`+placeholders(len(factorKeys))+`) AND trim(v.value) <> '' AND `+inPeriod+`) x GROUP BY factor`, func(r *sql.Rows) error {
-			var factor string
-			var n int
-			err := r.Scan(&factor, &n)
-			f.Factors[cards.Factor(factor)] = n
-			return err
-		}, factorKeys...)
-	}
-	if err == nil {
-		err = each("talen", `SELECT p.lang, count(DISTINCT s.client_id) FROM plan_prints p JOIN sessions s ON s.id = p.session_id
-			WHERE `+inPeriod+` GROUP BY p.lang`, func(r *sql.Rows) error {
-			var lang string
-			var n int
-			err := r.Scan(&lang, &n)
-			f.PlanLanguages[lang] = n
-			return err
-		})
-	}
-	if err == nil {
-		err = d.decisionFigures(f, inPeriod, start, end)
-	}
+	convs, err := d.countable(millis(from.Start()), millis(to.Next().Start()))
 	if err != nil {
 		return nil, err
 	}
-	return f, nil
-}
-
-// instrumentFigures counts the clients who compared and chose each
-// instrument, and an instrument of each category of cat (each client once
-// per category), from the distinct pairs of client and card.
-func (d *DB) instrumentFigures(f *cards.Figures, cat *cards.Catalogue, inPeriod string, start, end int64) error {
 	category := map[string]cards.Category{}
 	if cat != nil {
 		for _, c := range cat.Cards() {
 			category[c.ID] = c.Category
 		}
 	}
-	for _, q := range []struct {
-		query  string
-		chosen bool
-	}{
-		{`SELECT DISTINCT s.client_id, sc.card_id FROM session_cards sc JOIN sessions s ON s.id = sc.session_id WHERE ` + inPeriod, false},
-		{`SELECT DISTINCT s.client_id, v.value FROM session_values v JOIN sessions s ON s.id = v.session_id
-			WHERE v.key = '` + cards.KeyDecision + `' AND v.value <> '' AND ` + inPeriod, true},
-	} {
-		rows, err := d.db().Query(q.query, start, end)
-		if err != nil {
-			return fmt.Errorf("cijfers (instrumenten): %w", d.describe(err))
+	for i := 0; i < len(convs); {
+		j := i
+		for j < len(convs) && convs[j].client == convs[i].client {
+			j++
 		}
-		perCategory := map[cards.Category]map[int64]bool{}
-		for rows.Next() {
-			var client int64
-			var id string
-			if err := rows.Scan(&client, &id); err != nil {
-				rows.Close()
-				return err
+		addClient(f, convs[i:j], category)
+		i = j
+	}
+	return f, nil
+}
+
+// conversation is what can be counted about one conversation.
+type conversation struct {
+	id, client, previous int64
+	started              int64
+	decision, goalRight  string
+	yes                  int   // SURE answers "ja"
+	worries, attention   int64 // bit i: cards.LifeAreas[i] marked so
+	factors              int64 // bit i: something noted for cards.Factors[i]
+	cards, languages     []string
+}
+
+// unit separates the ids and languages the database joins into one text.
+const unit = "\x1f"
+
+// countable reads, in one query, a row per conversation that started in
+// [start, end), ordered by client and time. The database joins each
+// conversation's short values as key=value (a factor's note as its key
+// only, so no note leaves it), its cards and its plan languages; reading
+// them apart is cheaper here than testing every key in SQL.
+func (d *DB) countable(start, end int64) ([]*conversation, error) {
+	concat := "group_concat(%s, char(31))"
+	if d.engine == enginePostgres {
+		concat = "string_agg(%s, chr(31))"
+	}
+	// Ids, marks and answers are short. No stored text holds the separator
+	// (checkText drops it), so none is read as two.
+	query := `SELECT s.id, s.client_id, coalesce(s.previous_id, 0), s.started_at,
+		coalesce(` + fmt.Sprintf(concat, `CASE WHEN v.key LIKE 'drijfveer/%' THEN CASE WHEN trim(v.value) <> '' THEN v.key END
+			WHEN length(v.value) <= 64 THEN v.key || '=' || v.value END`) + `, ''),
+		coalesce((SELECT ` + fmt.Sprintf(concat, "sc.card_id") + ` FROM session_cards sc WHERE sc.session_id = s.id), ''),
+		coalesce((SELECT ` + fmt.Sprintf(concat, "p.lang") + ` FROM plan_prints p WHERE p.session_id = s.id), '')
+		FROM sessions s LEFT JOIN session_values v ON v.session_id = s.id
+		WHERE s.started_at >= ? AND s.started_at < ?
+		GROUP BY s.id, s.client_id, s.previous_id, s.started_at ORDER BY s.client_id, s.started_at, s.id`
+	rows, err := d.db().Query(query, start, end)
+	if err != nil {
+		return nil, fmt.Errorf("cijfers: %w", d.describe(err))
+	}
+	defer rows.Close()
+	area := map[string]int{}
+	for i, a := range cards.LifeAreas {
+		area[cards.KeyAreaMark(a)] = i
+	}
+	factor := map[string]int{}
+	for i, fa := range cards.Factors {
+		factor[cards.KeyDriverHelps(fa)], factor[cards.KeyDriverHoldsBack(fa)] = i, i
+	}
+	sure := map[string]bool{}
+	for q := range 4 {
+		sure[cards.KeySure(q)] = true
+	}
+	var out []*conversation
+	for rows.Next() {
+		c := &conversation{}
+		var values, cardIDs, languages string
+		if err := rows.Scan(&c.id, &c.client, &c.previous, &c.started, &values, &cardIDs, &languages); err != nil {
+			return nil, fmt.Errorf("cijfers: %w", err)
+		}
+		for _, kv := range strings.Split(values, unit) {
+			key, value, _ := strings.Cut(kv, "=")
+			if i, ok := factor[key]; ok {
+				c.factors |= 1 << i
+				continue
 			}
+			switch i, isArea := area[key]; {
+			case key == cards.KeyDecision:
+				c.decision = value
+			case key == cards.KeyGoalStillRight:
+				c.goalRight = value
+			case sure[key] && cards.Answer(value) == cards.AnswerYes:
+				c.yes++
+			case isArea && cards.Mark(value) == cards.MarkWorry:
+				c.worries |= 1 << i
+			case isArea && cards.Mark(value) == cards.MarkAttention:
+				c.attention |= 1 << i
+			}
+		}
+		if cardIDs != "" {
+			c.cards = strings.Split(cardIDs, unit)
+		}
+		if languages != "" {
+			c.languages = strings.Split(languages, unit)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// addClient adds one client's conversations, oldest first, to the figures:
+// everything they did counts once.
+func addClient(f *cards.Figures, convs []*conversation, category map[string]cards.Category) {
+	f.Clients++
+	byID := map[int64]*conversation{}
+	compared, chosen, languages := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	var worries, attention, factors int64
+	for _, c := range convs {
+		byID[c.id] = c
+		for _, id := range c.cards {
+			compared[id] = true
+		}
+		if c.decision != "" {
+			chosen[c.decision] = true
+		}
+		for _, l := range c.languages {
+			languages[l] = true
+		}
+		worries, attention, factors = worries|c.worries, attention|c.attention, factors|c.factors
+	}
+	count := func(ids map[string]bool, chosen bool) {
+		categories := map[cards.Category]bool{}
+		for id := range ids {
 			x := f.Instruments[id]
-			if q.chosen {
+			if chosen {
 				x.Chosen++
 			} else {
 				x.Compared++
 			}
 			f.Instruments[id] = x
 			if c, ok := category[id]; ok {
-				if perCategory[c] == nil {
-					perCategory[c] = map[int64]bool{}
-				}
-				perCategory[c][client] = true
+				categories[c] = true
 			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for c, clients := range perCategory {
+		for c := range categories {
 			x := f.Categories[c]
-			if q.chosen {
-				x.Chosen = len(clients)
+			if chosen {
+				x.Chosen++
 			} else {
-				x.Compared = len(clients)
+				x.Compared++
 			}
 			f.Categories[c] = x
 		}
 	}
-	return nil
-}
-
-// The keys the figures read, each by the index on key: an exact list
-// rather than a pattern, which the index could serve only under some
-// collations.
-var areaKeys, factorKeys = func() (areas, factors []any) {
-	for _, a := range cards.LifeAreas {
-		areas = append(areas, cards.KeyAreaMark(a))
-	}
-	for _, f := range cards.Factors {
-		factors = append(factors, cards.KeyDriverHelps(f), cards.KeyDriverHoldsBack(f))
-	}
-	return
-}()
-
-// placeholders is n question marks, for an IN list.
-func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
-
-// conversation is what the decision figures need of one conversation.
-type conversation struct {
-	id, client, previous int64
-	started              int64
-	decision, goalRight  string
-	yes                  int // SURE answers "ja"
-}
-
-// decisionFigures counts the decisions, the SURE test, the follow-ups and
-// the days between, from one row per conversation in the period.
-func (d *DB) decisionFigures(f *cards.Figures, inPeriod string, start, end int64) error {
-	rows, err := d.db().Query(`SELECT s.id, s.client_id, coalesce(s.previous_id, 0), s.started_at,
-			coalesce(max(CASE WHEN v.key = ? THEN v.value END), ''),
-			coalesce(max(CASE WHEN v.key = ? THEN v.value END), ''),
-			count(CASE WHEN v.key LIKE 'sure/%' AND v.value = ? THEN 1 END)
-		FROM sessions s LEFT JOIN session_values v ON v.session_id = s.id AND v.key IN (?, ?, ?, ?, ?, ?)
-		WHERE `+inPeriod+` GROUP BY s.id, s.client_id, s.previous_id, s.started_at ORDER BY s.client_id, s.started_at, s.id`,
-		cards.KeyDecision, cards.KeyGoalStillRight, string(cards.AnswerYes),
-		cards.KeyDecision, cards.KeyGoalStillRight, cards.KeySure(0), cards.KeySure(1), cards.KeySure(2), cards.KeySure(3), start, end)
-	if err != nil {
-		return fmt.Errorf("cijfers (besluiten): %w", d.describe(err))
-	}
-	defer rows.Close()
-	byID := map[int64]*conversation{}
-	var clients [][]*conversation
-	for rows.Next() {
-		c := &conversation{}
-		if err := rows.Scan(&c.id, &c.client, &c.previous, &c.started, &c.decision, &c.goalRight, &c.yes); err != nil {
-			return fmt.Errorf("cijfers (besluiten): %w", err)
+	count(compared, false)
+	count(chosen, true)
+	for i, a := range cards.LifeAreas {
+		if worries&(1<<i) != 0 || attention&(1<<i) != 0 {
+			x := f.Areas[a]
+			if worries&(1<<i) != 0 {
+				x.Worries++
+			}
+			if attention&(1<<i) != 0 {
+				x.Attention++
+			}
+			f.Areas[a] = x
 		}
-		byID[c.id] = c
-		if n := len(clients); n == 0 || clients[n-1][0].client != c.client {
-			clients = append(clients, nil)
+	}
+	for i, fa := range cards.Factors {
+		if factors&(1<<i) != 0 {
+			f.Factors[fa]++
 		}
-		clients[len(clients)-1] = append(clients[len(clients)-1], c)
 	}
-	if err := rows.Err(); err != nil {
-		return err
+	for l := range languages {
+		f.PlanLanguages[l]++
 	}
+
 	const day = 24 * 60 * 60 * 1000
-	for _, convs := range clients {
-		first := convs[0].started
-		var decided *conversation // the first conversation with a decision
-		followed, fits, changed := false, false, false
-		for _, c := range convs {
-			if c.decision != "" && decided == nil {
-				decided = c
-			}
-			if c.previous != 0 && c.goalRight != "" {
-				followed = true
-				fits = fits || cards.Answer(c.goalRight) == cards.AnswerYes
-			}
-			if p, ok := byID[c.previous]; ok && c.decision != "" && p.decision != "" && c.decision != p.decision {
-				changed = true
-			}
+	first := convs[0].started
+	var decided *conversation // the first conversation with a decision
+	followed, fits, changed := false, false, false
+	for _, c := range convs {
+		if c.decision != "" && decided == nil {
+			decided = c
 		}
-		if decided != nil {
-			f.Decided++
-			// The SURE test as it stood when the client decided.
-			f.UnsureDecided += count(decided.yes < 3)
-			f.DaysToDecision[int((decided.started-first)/day)]++
-			for _, c := range convs {
-				if c != decided && c.previous != 0 && c.started >= decided.started {
-					f.DaysToFollowUp[int((c.started-decided.started)/day)]++
-					break
-				}
-			}
+		if c.previous != 0 && c.goalRight != "" {
+			followed = true
+			fits = fits || cards.Answer(c.goalRight) == cards.AnswerYes
 		}
-		f.FollowedUp += count(followed)
-		f.GoalFits += count(fits)
-		f.WayChanged += count(changed)
+		if p, ok := byID[c.previous]; ok && c.decision != "" && p.decision != "" && c.decision != p.decision {
+			changed = true
+		}
 	}
-	return nil
+	if decided != nil {
+		f.Decided++
+		// The SURE test as it stood when the client decided.
+		f.UnsureDecided += count01(decided.yes < 3)
+		f.DaysToDecision[int((decided.started-first)/day)]++
+		for _, c := range convs {
+			if c != decided && c.previous != 0 && c.started >= decided.started {
+				f.DaysToFollowUp[int((c.started-decided.started)/day)]++
+				break
+			}
+		}
+	}
+	f.FollowedUp += count01(followed)
+	f.GoalFits += count01(fits)
+	f.WayChanged += count01(changed)
 }
 
-func count(b bool) int {
+func count01(b bool) int {
 	if b {
 		return 1
 	}
