@@ -54,19 +54,22 @@ const unit = "\x1f"
 
 // countable reads, in one query, a row per conversation that started in
 // [start, end), ordered by client and time. The database joins each
-// conversation's short values as key=value (a factor's note as its key
-// only, so no note leaves it), its cards and its plan languages; reading
-// them apart is cheaper here than testing every key in SQL.
+// conversation's decision, SURE answers, area marks and goal answer as
+// key=value (a factor's note as its key only, so no note leaves it), its
+// cards and its plan languages; reading them apart is cheaper here than a
+// column for each in SQL.
 func (d *DB) countable(start, end int64) ([]*conversation, error) {
 	concat := "group_concat(%s, char(31))"
 	if d.engine == enginePostgres {
 		concat = "string_agg(%s, chr(31))"
 	}
-	// Ids, marks and answers are short. No stored text holds the separator
-	// (checkText drops it), so none is read as two.
+	// Only card ids, marks and answers leave the database, never a typed
+	// text. No stored text holds the separator (checkText drops it), so
+	// none is read as two.
 	query := `SELECT s.id, s.client_id, coalesce(s.previous_id, 0), s.started_at,
 		coalesce(` + fmt.Sprintf(concat, `CASE WHEN v.key LIKE 'drijfveer/%' THEN CASE WHEN trim(v.value) <> '' THEN v.key END
-			WHEN length(v.value) <= 64 THEN v.key || '=' || v.value END`) + `, ''),
+			WHEN v.key LIKE 'leefgebied/%/markering' OR v.key LIKE 'sure/%' OR v.key IN ('`+cards.KeyDecision+`', '`+cards.KeyGoalStillRight+`')
+			THEN v.key || '=' || v.value END`) + `, ''),
 		coalesce((SELECT ` + fmt.Sprintf(concat, "sc.card_id") + ` FROM session_cards sc WHERE sc.session_id = s.id), ''),
 		coalesce((SELECT ` + fmt.Sprintf(concat, "p.lang") + ` FROM plan_prints p WHERE p.session_id = s.id), '')
 		FROM sessions s LEFT JOIN session_values v ON v.session_id = s.id
