@@ -95,3 +95,6 @@ func (d *DB) tx(f func(tx conn) error) error {
 	}
 	return d.describe(tx.Commit())
 }
+
+// placeholders is n question marks, for an argument list.
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }

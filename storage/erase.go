@@ -41,10 +41,7 @@ func (d *DB) EraseClient(id int64, backups *BackupFolder) (Erased, error) {
 		if _, err := d.Client(id); err != nil {
 			return e, fmt.Errorf("cliënt wissen: %w", err)
 		}
-		if _, err := d.db().Exec(`SELECT erase_client(?, ?)`, id, d.team.Computer); err != nil {
-			return e, fmt.Errorf("cliënt wissen: %w", d.describe(err))
-		}
-		return e, nil
+		return e, d.call("cliënt wissen", "erase_client", id)
 	}
 	res, err := d.db().Exec(`DELETE FROM clients WHERE id = ?`, id)
 	if err != nil {

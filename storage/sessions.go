@@ -150,22 +150,8 @@ func (d *DB) SetValue(sessionID int64, key, value string) error {
 
 // SetValues stores several values of one session in one transaction.
 func (d *DB) SetValues(sessionID int64, values map[string]string) error {
-	err := d.tx(func(tx conn) error {
-		rev, err := touch(tx, sessionID)
-		if err != nil {
-			return err
-		}
-		for k, v := range values {
-			if err := d.setValue(tx, sessionID, rev, k, v); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("opslaan: %w", err)
-	}
-	return nil
+	_, err := d.saveEdits("", sessionID, -1, values)
+	return err
 }
 
 // checkText readies one typed text for storing. A NUL character is not

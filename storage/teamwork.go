@@ -26,8 +26,19 @@ func (d *DB) LogAction(clientID int64, action, detail string) error {
 	if d.engine != enginePostgres {
 		return nil
 	}
-	if _, err := d.db().Exec(`SELECT log_action(?, ?, ?, ?)`, clientID, action, detail, d.team.Computer); err != nil {
-		return fmt.Errorf("logboek: %w", d.describe(err))
+	return d.call("logboek", "log_action", clientID, action, detail)
+}
+
+// call runs one of the team database's functions (access.sql), which does
+// its own checks, with this computer's name as the last argument; what
+// says what failed.
+func (d *DB) call(what, function string, args ...any) error {
+	if d.engine != enginePostgres {
+		return ErrNotTeam
+	}
+	args = append(args, d.team.Computer)
+	if _, err := d.db().Exec(`SELECT `+function+`(`+placeholders(len(args))+`)`, args...); err != nil {
+		return fmt.Errorf("%s: %w", what, d.describe(err))
 	}
 	return nil
 }
@@ -74,40 +85,22 @@ func (d *DB) Colleagues() ([]string, error) {
 // or a team lead may; afterwards the previous holder no longer reaches the
 // client (unless added as a colleague).
 func (d *DB) HandOver(clientID int64, to, note string) error {
-	if d.engine != enginePostgres {
-		return ErrNotTeam
-	}
 	note, err := checkText(note)
 	if err != nil {
 		return err
 	}
-	if _, err := d.db().Exec(`SELECT hand_over(?, ?, ?, ?)`, clientID, to, note, d.team.Computer); err != nil {
-		return fmt.Errorf("overdragen: %w", d.describe(err))
-	}
-	return nil
+	return d.call("overdragen", "hand_over", clientID, to, note)
 }
 
 // AddColleague lets a colleague open and edit a client's conversations
 // too, for a duo intake; RemoveColleague ends that.
 func (d *DB) AddColleague(clientID int64, login string) error {
-	if d.engine != enginePostgres {
-		return ErrNotTeam
-	}
-	if _, err := d.db().Exec(`SELECT add_colleague(?, ?, ?)`, clientID, login, d.team.Computer); err != nil {
-		return fmt.Errorf("collega toevoegen: %w", d.describe(err))
-	}
-	return nil
+	return d.call("collega toevoegen", "add_colleague", clientID, login)
 }
 
 // RemoveColleague takes a colleague off a client.
 func (d *DB) RemoveColleague(clientID int64, login string) error {
-	if d.engine != enginePostgres {
-		return ErrNotTeam
-	}
-	if _, err := d.db().Exec(`SELECT remove_colleague(?, ?, ?)`, clientID, login, d.team.Computer); err != nil {
-		return fmt.Errorf("collega weghalen: %w", d.describe(err))
-	}
-	return nil
+	return d.call("collega weghalen", "remove_colleague", clientID, login)
 }
 
 // Holders is who works with a client: the holder first, then colleagues
