@@ -97,6 +97,25 @@ func (d *DB) Client(id int64) (cards.Client, error) {
 // every client of the team (the server's policies decide; the query only
 // helps the planner).
 func (d *DB) ListClients(ctx context.Context, query string, limit int) ([]cards.Client, error) {
+	q, args := d.listQuery(query, limit)
+	rows, err := d.db().QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("cliënten zoeken: %w", d.describe(err))
+	}
+	defer rows.Close()
+	var out []cards.Client
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			return nil, fmt.Errorf("cliënten zoeken: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// listQuery is ListClients' query and its arguments.
+func (d *DB) listQuery(query string, limit int) (string, []any) {
 	q := `SELECT ` + clientColumns + ` FROM clients c`
 	var where []string
 	var args []any
@@ -122,21 +141,7 @@ func (d *DB) ListClients(ctx context.Context, query string, limit int) ([]cards.
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	args = append(args, limit)
-	rows, err := d.db().QueryContext(ctx, q+order, args...)
-	if err != nil {
-		return nil, fmt.Errorf("cliënten zoeken: %w", d.describe(err))
-	}
-	defer rows.Close()
-	var out []cards.Client
-	for rows.Next() {
-		c, err := scanClient(rows)
-		if err != nil {
-			return nil, fmt.Errorf("cliënten zoeken: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return q + order, append(args, limit)
 }
 
 // searchText is what a client is found by: name and reference, folded so

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
 // explain returns the server's plan for a query as this login runs it.
@@ -50,25 +48,10 @@ func TestTeamIndexes_Used(t *testing.T) {
 	client := s.ClientID
 
 	plans := map[string]string{}
-	// The app's queries, with the clauses ListClients builds.
+	// The app's queries, ListClients' as it builds it.
 	list := func(d *DB, query string) string {
-		var b strings.Builder
-		d.ListClients(context.Background(), query, 200) // the query must run, too
-		q := `SELECT ` + clientColumns + ` FROM clients c`
-		var where []string
-		var args []any
-		if !d.team.Lead {
-			where = append(where, `c.id IN (SELECT my_clients())`)
-		}
-		if query != "" {
-			where = append(where, `c.search LIKE ?`)
-			args = append(args, "%"+likeEscape(cards.Fold(query))+"%")
-		}
-		if len(where) > 0 {
-			q += ` WHERE ` + strings.Join(where, ` AND `)
-		}
-		b.WriteString(d.explain(t, q+` ORDER BY c.last_activity DESC, c.id DESC LIMIT 200`, args...))
-		return b.String()
+		q, args := d.listQuery(query, 200)
+		return d.explain(t, q, args...)
 	}
 	plans["list own clients"] = list(pro, "")
 	plans["search own clients"] = list(pro, "jansen")
