@@ -23,6 +23,7 @@ type Saver struct {
 	onChanged func(sessionID int64, theirs, conflicts []cards.Change)
 
 	outbox  *Outbox // a team database's edits that wait for the server; nil on a laptop
+	waiting bool    // the outbox may hold edits; false once a drain found it empty
 	drained bool    // the last drain sent something: worth reporting
 
 	mu      sync.Mutex
@@ -69,7 +70,7 @@ func (keptOffline) KeptLocally() bool { return true }
 // UseOutbox makes the saver keep edits in o while the team database cannot
 // be reached, and send what o holds first. Call it before the first Set.
 func (s *Saver) UseOutbox(o *Outbox) {
-	s.outbox = o
+	s.outbox, s.waiting = o, true
 	s.poke() // what a stopped laptop left behind goes now
 }
 
@@ -171,6 +172,7 @@ func (s *Saver) write() error {
 		if err != nil && s.outbox != nil && errors.Is(err, ErrOffline) {
 			offline = true
 			if err = s.outbox.add(s.db.Login(), sessionID, s.seenOf(sessionID), values); err == nil {
+				s.waiting = true
 				err = ErrKeptOffline
 			}
 		}
@@ -213,14 +215,20 @@ func (s *Saver) seenOf(sessionID int64) int64 {
 
 // drain sends what the outbox holds for this login, oldest first, each
 // batch exactly once; it stops at the first that cannot reach the server.
+// An outbox known to be empty is not read again, so a save online costs no
+// read of the laptop's disk.
 func (s *Saver) drain() error {
-	if s.outbox == nil {
+	if s.outbox == nil || !s.waiting {
 		return nil
 	}
 	for {
 		b, err := s.outbox.first(s.db.Login())
-		if err != nil || b == nil {
+		if err != nil {
 			return err
+		}
+		if b == nil {
+			s.waiting = false
+			return nil
 		}
 		if err := s.save(b.id, b.sessionID, b.seen, b.values); err != nil {
 			if errors.Is(err, ErrOffline) {
