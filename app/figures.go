@@ -51,6 +51,10 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 		return 2
 	}
 	var figures *cards.Figures
+	var org cards.Organisation // on the report: the settings file's, or as set on this laptop
+	if mun != nil {
+		org = mun.Org
+	}
 	if merging {
 		for _, name := range fs.Args() {
 			data, err := os.ReadFile(name)
@@ -77,7 +81,7 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 				err = fmt.Errorf("--tot (%s) ligt voor --van (%s)", last, first)
 			}
 			if err == nil {
-				figures, err = countFigures(db, first, last, cat)
+				figures, org, err = countFigures(db, first, last, cat, mun)
 			}
 		}
 		if err != nil {
@@ -91,7 +95,7 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 		err = cards.WriteFiguresJSON(&buf, figures)
 	} else {
 		report := figuresReport(figures, cat, mun)
-		err = writeFigures(&buf, ext, report, mun, now)
+		err = writeFigures(&buf, ext, report, org, now)
 		for _, id := range report.Unknown {
 			fmt.Fprintf(stderr, "Let op: instrument %q staat in de cijfers, maar niet in de catalogus in gebruik; het staat in de cijfers als \"niet in de catalogus\".\n", id)
 		}
@@ -108,11 +112,11 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 }
 
 // writeFigures writes a report as a workbook (.xlsx) or a PDF.
-func writeFigures(w io.Writer, ext string, r cards.FiguresReport, mun *municipal, now time.Time) error {
+func writeFigures(w io.Writer, ext string, r cards.FiguresReport, org cards.Organisation, now time.Time) error {
 	if ext == ".pdf" {
-		return pdf.WriteFigures(w, pdf.Figures{Report: r, Org: organisation(mun), Date: now})
+		return pdf.WriteFigures(w, pdf.Figures{Report: r, Org: org, Date: now})
 	}
-	return cards.WriteFiguresXLSX(w, r, organisationName(mun))
+	return cards.WriteFiguresXLSX(w, r, org.Name)
 }
 
 // figuresScreen is what the window's Cijfers screen asks of the app: the
@@ -129,22 +133,32 @@ func (s figuresScreen) Figures(from, to cards.Month) (cards.FiguresReport, error
 }
 
 func (s figuresScreen) SaveFigures(r cards.FiguresReport, ext string) (string, error) {
+	org, err := s.p.organisation()
+	if err != nil {
+		return "", err
+	}
 	var buf bytes.Buffer
-	if err := writeFigures(&buf, ext, r, s.p.mun, s.p.now()); err != nil {
+	if err := writeFigures(&buf, ext, r, org, s.p.now()); err != nil {
 		return "", err
 	}
 	path := filepath.Join(s.p.files, fmt.Sprintf("cijfers-%s-%s%s", r.From, r.To, ext))
 	return path, storage.WriteFileAtomic(path, buf.Bytes())
 }
 
-// countFigures counts the figures in the database in use.
-func countFigures(db string, from, to cards.Month, cat *cards.Catalogue) (*cards.Figures, error) {
+// countFigures counts the figures in the database in use, and returns the
+// municipality the printables name.
+func countFigures(db string, from, to cards.Month, cat *cards.Catalogue, mun *municipal) (*cards.Figures, cards.Organisation, error) {
 	d, err := storage.Open(db)
 	if err != nil {
-		return nil, err
+		return nil, cards.Organisation{}, err
 	}
 	defer d.Close()
-	return d.Figures(from, to, cat)
+	org, err := printer{db: d, mun: mun}.organisation()
+	if err != nil {
+		return nil, org, err
+	}
+	f, err := d.Figures(from, to, cat)
+	return f, org, err
 }
 
 // figuresReport makes the figures fit to show, with Dutch names.
@@ -162,23 +176,6 @@ func figuresReport(f *cards.Figures, cat *cards.Catalogue, mun *municipal) cards
 		threshold = max(threshold, mun.FiguresMinimum)
 	}
 	return f.Report(cat, threshold, func(id string) string { return tr.T(id) }, lang)
-}
-
-// organisation is the municipality as the settings file names it, logo
-// included; empty without one.
-func organisation(mun *municipal) cards.Organisation {
-	if mun != nil {
-		return mun.Org
-	}
-	return cards.Organisation{}
-}
-
-// organisationName is the municipality's name for a report's header.
-func organisationName(mun *municipal) string {
-	if mun != nil && mun.Org.Name != "" {
-		return mun.Org.Name
-	}
-	return ""
 }
 
 // flagsFirst puts the flags before the file names, so that "samenvoegen
