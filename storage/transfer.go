@@ -2,6 +2,7 @@ package storage
 
 import (
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -81,10 +82,21 @@ type rawClient struct {
 }
 
 type rawSession struct {
-	id, previous      int64
-	started, updated  int64
-	values            map[string]string
-	agreements, cards [][]string // agreements: who, position, what, due; cards: card_id, position, snapshot, ""
+	id, previous     int64
+	started, updated int64
+	values           map[string]string
+	agreements       []rawAgreement
+	cards            []rawCard
+}
+
+type rawAgreement struct {
+	position       int64
+	who, what, due string
+}
+
+type rawCard struct {
+	position     int64
+	id, snapshot string
 }
 
 func (d *DB) rawClients() ([]rawClient, error) {
@@ -143,32 +155,32 @@ func (d *DB) rawSessions(q conn, where string, arg any) ([]rawSession, error) {
 			s.values[k] = v
 		}
 		vals.Close()
-		if s.agreements, err = strings4(q, `SELECT who, position, what, due FROM agreements WHERE session_id = ? ORDER BY position, id`, s.id); err != nil {
+		if s.agreements, err = scanAll(q, `SELECT position, who, what, due FROM agreements WHERE session_id = ? ORDER BY position, id`, s.id,
+			func(r *sql.Rows, a *rawAgreement) error { return r.Scan(&a.position, &a.who, &a.what, &a.due) }); err != nil {
 			return nil, err
 		}
-		if s.cards, err = strings4(q, `SELECT card_id, position, snapshot, '' FROM session_cards WHERE session_id = ? ORDER BY position`, s.id); err != nil {
+		if s.cards, err = scanAll(q, `SELECT position, card_id, snapshot FROM session_cards WHERE session_id = ? ORDER BY position`, s.id,
+			func(r *sql.Rows, c *rawCard) error { return r.Scan(&c.position, &c.id, &c.snapshot) }); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// strings4 reads rows of four columns, the second an integer, as text.
-func strings4(q conn, query string, arg any) ([][]string, error) {
+// scanAll reads every row of a query with one argument into values.
+func scanAll[T any](q conn, query string, arg any, scan func(*sql.Rows, *T) error) ([]T, error) {
 	rows, err := q.Query(query, arg)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out [][]string
+	var out []T
 	for rows.Next() {
-		var pos int64
-		r := make([]string, 4)
-		if err := rows.Scan(&r[0], &pos, &r[2], &r[3]); err != nil {
+		var v T
+		if err := scan(rows, &v); err != nil {
 			return nil, err
 		}
-		r[1] = strconv.FormatInt(pos, 10)
-		out = append(out, r)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }
@@ -215,13 +227,13 @@ func copyClient(tx conn, install string, c rawClient, t *Transfer) error {
 			t.Values++
 		}
 		for _, a := range s.agreements {
-			if _, err := tx.Exec(`INSERT INTO agreements (session_id, position, who, what, due) VALUES (?, ?, ?, ?, ?)`, sid, a[1], a[0], a[2], a[3]); err != nil {
+			if _, err := tx.Exec(`INSERT INTO agreements (session_id, position, who, what, due) VALUES (?, ?, ?, ?, ?)`, sid, a.position, a.who, a.what, a.due); err != nil {
 				return err
 			}
 			t.Agreements++
 		}
 		for _, k := range s.cards {
-			if _, err := tx.Exec(`INSERT INTO session_cards (session_id, card_id, position, snapshot) VALUES (?, ?, ?, ?)`, sid, k[0], k[1], k[2]); err != nil {
+			if _, err := tx.Exec(`INSERT INTO session_cards (session_id, card_id, position, snapshot) VALUES (?, ?, ?, ?)`, sid, k.id, k.position, k.snapshot); err != nil {
 				return err
 			}
 			t.Cards++
@@ -251,7 +263,7 @@ func (d *DB) checkCopy(install string, c rawClient) error {
 	for i, s := range c.sessions {
 		g := sessions[i]
 		if !maps.Equal(g.values, s.values) || g.started != s.started ||
-			!slices.EqualFunc(g.agreements, s.agreements, slices.Equal) || !slices.EqualFunc(g.cards, s.cards, slices.Equal) {
+			!slices.Equal(g.agreements, s.agreements) || !slices.Equal(g.cards, s.cards) {
 			return fmt.Errorf("gesprek %d verschilt", s.id)
 		}
 	}
