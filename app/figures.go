@@ -148,7 +148,7 @@ func (s figuresScreen) SaveFigures(r cards.FiguresReport, ext string) (string, e
 // countFigures counts the figures in the database in use, and returns the
 // municipality the printables name.
 func countFigures(db string, from, to cards.Month, cat *cards.Catalogue, mun *municipal) (*cards.Figures, cards.Organisation, error) {
-	d, err := storage.Open(db)
+	d, err := storage.OpenWith(db, storage.Options{ReadOnly: true})
 	if err != nil {
 		return nil, cards.Organisation{}, err
 	}

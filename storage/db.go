@@ -84,6 +84,12 @@ type Options struct {
 	// Backups, when set, receives a backup of the database before its
 	// schema is brought up to date.
 	Backups *BackupFolder
+	// ReadOnly opens a laptop database whose schema is current only to
+	// read it, for a report: without the quick check of every page, which
+	// is there so that nothing is written into a damaged file; a damaged
+	// page read is reported as ErrNotDatabase. A database that is not
+	// current yet is opened as usual and brought up to date first.
+	ReadOnly bool
 }
 
 // OpenWith is Open with options. The database, its write-ahead log and its
@@ -95,6 +101,11 @@ func OpenWith(path string, o Options) (*DB, error) {
 	}
 	if err := refuseNetwork(path); err != nil {
 		return nil, err
+	}
+	if o.ReadOnly {
+		if d, err := openToRead(path); d != nil || err != nil {
+			return d, err
+		}
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -119,6 +130,45 @@ func OpenWith(path string, o Options) (*DB, error) {
 	return d, nil
 }
 
+// openToRead opens a sound database whose schema is current read-only;
+// nil, nil when there is no such file yet or its schema is older.
+func openToRead(path string) (*DB, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("database %s openen: %w", path, describe(err))
+	}
+	head := make([]byte, 100)
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if n == 0 {
+		return nil, nil
+	}
+	if err != nil || !validHeader(head) {
+		return nil, fmt.Errorf("%s: %w. Het bestand is niet veranderd. Kies een ander bestand, of zet een reservekopie terug.", path, ErrNotDatabase)
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("database %s openen: %w", path, describe(err))
+	}
+	d := &DB{sql: db, path: path}
+	var version int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s openen: %w", path, d.describe(err))
+	}
+	if version != SchemaVersion() {
+		db.Close()
+		if version > SchemaVersion() {
+			return nil, fmt.Errorf("%s: %w (schema %d; deze versie kent tot %d). Het bestand is niet veranderd. Installeer de nieuwste versie van de app.", path, ErrTooNew, version, SchemaVersion())
+		}
+		return nil, nil
+	}
+	return d, nil
+}
+
 // dsn builds a file: URI with the pragmas every connection needs: WAL so
 // readers never block the writer, foreign keys, a busy timeout instead of
 // "database is locked", synchronous=FULL so a commit survives a crash or
@@ -128,6 +178,7 @@ func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	if readOnly {
 		q.Set("mode", "ro")
+		q.Add("_pragma", "busy_timeout(5000)")
 	} else {
 		for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(5000)", "synchronous(FULL)", "secure_delete(1)"} {
 			q.Add("_pragma", p)

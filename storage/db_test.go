@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
 func openTest(t testing.TB) *DB {
@@ -71,6 +74,7 @@ func TestOpen_MigratesEveryOlderVersion(t *testing.T) {
 			mustExec(t, db, `INSERT INTO clients (id, name, search, created_at, last_activity) VALUES (7, 'Aïcha B.', 'aicha b.', 1, 1)`)
 			mustExec(t, db, `INSERT INTO sessions (id, client_id, started_at, updated_at) VALUES (3, 7, 1, 1)`)
 			mustExec(t, db, `INSERT INTO session_values (session_id, key, value) VALUES (3, 'doel', 'Werk in de zorg')`)
+			mustExec(t, db, `INSERT INTO session_values (session_id, key, value) VALUES (3, 'besluit', 'werkfit')`)
 			db.Close()
 			if v := userVersion(t, path); v != all[n-1].version {
 				t.Fatalf("old database at version %d, want %d", v, all[n-1].version)
@@ -90,6 +94,11 @@ func TestOpen_MigratesEveryOlderVersion(t *testing.T) {
 			}
 			if _, err := d.AddAgreement(3); err != nil {
 				t.Errorf("new table unusable after migration: %v", err)
+			}
+			// The figures count what was there before they were kept.
+			month := cards.MonthOf(time.UnixMilli(1))
+			if f, err := d.Figures(month, month, nil); err != nil || f.Instruments["werkfit"].Chosen != 1 {
+				t.Errorf("figures after migration: %+v, %v", f, err)
 			}
 		})
 	}
@@ -157,4 +166,78 @@ func TestOpen_RefusesOtherFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestOpenWith_ReadOnly: a report opens the database only to read it.
+// Nothing is written to a current database, a damaged one gets the Dutch
+// message when its pages are read, and an older one is brought up to date
+// as usual first.
+func TestOpenWith_ReadOnly(t *testing.T) {
+	month := cards.MonthOf(time.Now())
+	sound := openTest(t)
+	c, _ := sound.CreateClient("A", "")
+	s, _ := sound.CreateSession(c.ID)
+	sound.SetValue(s.ID, cards.KeyDecision, "werkfit")
+	sound.SetValue(s.ID, cards.KeyGoal, strings.Repeat("x", 20000))
+	sound.Close()
+	good, _ := os.ReadFile(sound.Path())
+
+	t.Run("current", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), DatabaseFileName)
+		os.WriteFile(path, good, 0o600)
+		d, err := OpenWith(path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := d.Figures(month, month, nil)
+		if err != nil || f.Instruments["werkfit"].Chosen != 1 {
+			t.Errorf("figures: %+v, %v", f, err)
+		}
+		if err := d.SetValue(s.ID, cards.KeyGoal, "ander doel"); err == nil {
+			t.Error("a read-only database took a write")
+		}
+		d.Close()
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, good) {
+			t.Error("the file was changed")
+		}
+	})
+	t.Run("damaged pages", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), DatabaseFileName)
+		broken := bytes.Clone(good)
+		for i := 4096; i < len(broken); i++ {
+			broken[i] = byte(i * 7)
+		}
+		os.WriteFile(path, broken, 0o600)
+		d, err := OpenWith(path, Options{ReadOnly: true})
+		if err == nil {
+			_, err = d.Figures(month, month, nil)
+			d.Close()
+		}
+		if !errors.Is(err, ErrNotDatabase) || !strings.Contains(err.Error(), "beschadigd") {
+			t.Errorf("figures of a damaged database: %v", err)
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, broken) {
+			t.Error("the file was changed")
+		}
+	})
+	t.Run("older", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), DatabaseFileName)
+		db, err := sql.Open("sqlite", dsn(path, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := migrations(engineSQLite)
+		if err := (&DB{sql: db, path: path}).migrate(all[:len(all)-1], nil); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		d, err := OpenWith(path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		if v := userVersion(t, path); v != SchemaVersion() {
+			t.Errorf("version %d, want %d", v, SchemaVersion())
+		}
+	})
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"syscall"
 
@@ -18,9 +19,14 @@ var ErrNoAccess = errors.New("je hebt geen toegang tot dit bestand of deze map. 
 const (
 	sqlitePerm     = 3
 	sqliteReadOnly = 8
+	sqliteCorrupt  = 11
 	sqliteFull     = 13
 	sqliteCantOpen = 14
+	sqliteNotADB   = 26
 )
+
+// errDamaged is a database page that cannot be read.
+var errDamaged = fmt.Errorf("%w: de database is beschadigd. Er is niets veranderd. Zet een reservekopie terug", ErrNotDatabase)
 
 // describe replaces an error from SQLite or the operating system that the
 // user can act on by one that says so in Dutch; others pass unchanged.
@@ -35,6 +41,8 @@ func describe(err error) error {
 			return ErrDiskFull
 		case sqlitePerm, sqliteReadOnly, sqliteCantOpen:
 			return ErrNoAccess
+		case sqliteCorrupt, sqliteNotADB:
+			return errDamaged
 		}
 	}
 	switch {

@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
@@ -9,15 +11,15 @@ import (
 
 // Figures counts, per client, how the offering was used in the
 // conversations that started from month from through month to: only
-// counts leave this function (see cards.Figures). The database reads each
-// conversation in the period once and gives back one row of what can be
-// counted about it: the compared cards' ids, the chosen one, the SURE
-// answers, which areas and factors were marked or noted (as bits, never
-// the notes), the plan languages. Those rows are then added up per client
-// here. In a team database it counts what this login may read.
+// counts leave this function (see cards.Figures). It reads what can be
+// counted about each conversation from session_facts, which triggers keep
+// up to date as conversations are saved: card ids, answers, and the keys
+// of marked areas and noted factors, never a typed text. Those rows are
+// added up per client here. In a team database it counts what this login
+// may read.
 func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures, error) {
 	f := cards.NewFigures(from, to)
-	convs, err := d.countable(millis(from.Start()), millis(to.Next().Start()))
+	byClient, err := d.countable(millis(from.Start()), millis(to.Next().Start()))
 	if err != nil {
 		return nil, err
 	}
@@ -27,13 +29,11 @@ func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures
 			category[c.ID] = c.Category
 		}
 	}
-	for i := 0; i < len(convs); {
-		j := i
-		for j < len(convs) && convs[j].client == convs[i].client {
-			j++
-		}
-		addClient(f, convs[i:j], category)
-		i = j
+	for _, convs := range byClient {
+		slices.SortFunc(convs, func(a, b *conversation) int {
+			return cmp.Or(cmp.Compare(a.started, b.started), cmp.Compare(a.id, b.id))
+		})
+		addClient(f, convs, category)
 	}
 	return f, nil
 }
@@ -49,33 +49,16 @@ type conversation struct {
 	cards, languages     []string
 }
 
-// unit separates the ids and languages the database joins into one text.
+// unit separates the keys, ids and languages joined in one column of
+// session_facts.
 const unit = "\x1f"
 
-// countable reads, in one query, a row per conversation that started in
-// [start, end), ordered by client and time. The database joins each
-// conversation's decision, SURE answers, area marks and goal answer as
-// key=value (a factor's note as its key only, so no note leaves it), its
-// cards and its plan languages; reading them apart is cheaper here than a
-// column for each in SQL.
-func (d *DB) countable(start, end int64) ([]*conversation, error) {
-	concat := "group_concat(%s, char(31))"
-	if d.engine == enginePostgres {
-		concat = "string_agg(%s, chr(31))"
-	}
-	// Only card ids, marks and answers leave the database, never a typed
-	// text. No stored text holds the separator (checkText drops it), so
-	// none is read as two.
-	query := `SELECT s.id, s.client_id, coalesce(s.previous_id, 0), s.started_at,
-		coalesce(` + fmt.Sprintf(concat, `CASE WHEN v.key LIKE 'drijfveer/%' THEN CASE WHEN trim(v.value) <> '' THEN v.key END
-			WHEN v.key LIKE 'leefgebied/%/markering' OR v.key LIKE 'sure/%' OR v.key IN ('`+cards.KeyDecision+`', '`+cards.KeyGoalStillRight+`')
-			THEN v.key || '=' || v.value END`) + `, ''),
-		coalesce((SELECT ` + fmt.Sprintf(concat, "sc.card_id") + ` FROM session_cards sc WHERE sc.session_id = s.id), ''),
-		coalesce((SELECT ` + fmt.Sprintf(concat, "p.lang") + ` FROM plan_prints p WHERE p.session_id = s.id), '')
-		FROM sessions s LEFT JOIN session_values v ON v.session_id = s.id
-		WHERE s.started_at >= ? AND s.started_at < ?
-		GROUP BY s.id, s.client_id, s.previous_id, s.started_at ORDER BY s.client_id, s.started_at, s.id`
-	rows, err := d.db().Query(query, start, end)
+// countable reads the facts of every conversation that started in
+// [start, end), by client.
+func (d *DB) countable(start, end int64) (map[int64][]*conversation, error) {
+	rows, err := d.db().Query(`SELECT session_id, client_id, previous_id, started_at, decision, goal_right, sure_yes,
+		worries, attention, factors, cards, languages
+		FROM session_facts WHERE started_at >= ? AND started_at < ?`, start, end)
 	if err != nil {
 		return nil, fmt.Errorf("cijfers: %w", d.describe(err))
 	}
@@ -88,45 +71,38 @@ func (d *DB) countable(start, end int64) ([]*conversation, error) {
 	for i, fa := range cards.Factors {
 		factor[cards.KeyDriverHelps(fa)], factor[cards.KeyDriverHoldsBack(fa)] = i, i
 	}
-	sure := map[string]bool{}
-	for q := range 4 {
-		sure[cards.KeySure(q)] = true
+	bits := func(joined string, index map[string]int) (b int64) {
+		for _, k := range split(joined) {
+			if i, ok := index[k]; ok {
+				b |= 1 << i
+			}
+		}
+		return b
 	}
-	var out []*conversation
+	out := map[int64][]*conversation{}
 	for rows.Next() {
 		c := &conversation{}
-		var values, cardIDs, languages string
-		if err := rows.Scan(&c.id, &c.client, &c.previous, &c.started, &values, &cardIDs, &languages); err != nil {
+		var worries, attention, factors, cardIDs, languages string
+		if err := rows.Scan(&c.id, &c.client, &c.previous, &c.started, &c.decision, &c.goalRight, &c.yes,
+			&worries, &attention, &factors, &cardIDs, &languages); err != nil {
 			return nil, fmt.Errorf("cijfers: %w", err)
 		}
-		for _, kv := range strings.Split(values, unit) {
-			key, value, _ := strings.Cut(kv, "=")
-			if i, ok := factor[key]; ok {
-				c.factors |= 1 << i
-				continue
-			}
-			switch i, isArea := area[key]; {
-			case key == cards.KeyDecision:
-				c.decision = value
-			case key == cards.KeyGoalStillRight:
-				c.goalRight = value
-			case sure[key] && cards.Answer(value) == cards.AnswerYes:
-				c.yes++
-			case isArea && cards.Mark(value) == cards.MarkWorry:
-				c.worries |= 1 << i
-			case isArea && cards.Mark(value) == cards.MarkAttention:
-				c.attention |= 1 << i
-			}
-		}
-		if cardIDs != "" {
-			c.cards = strings.Split(cardIDs, unit)
-		}
-		if languages != "" {
-			c.languages = strings.Split(languages, unit)
-		}
-		out = append(out, c)
+		c.worries, c.attention, c.factors = bits(worries, area), bits(attention, area), bits(factors, factor)
+		c.cards, c.languages = split(cardIDs), split(languages)
+		out[c.client] = append(out[c.client], c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("cijfers: %w", d.describe(err))
+	}
+	return out, nil
+}
+
+// split reads a list joined with unit; nil for none.
+func split(joined string) []string {
+	if joined == "" {
+		return nil
+	}
+	return strings.Split(joined, unit)
 }
 
 // addClient adds one client's conversations, oldest first, to the figures:

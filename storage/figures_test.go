@@ -312,3 +312,87 @@ func testDB_Figures(t *testing.T, d *DB) {
 		t.Errorf("March: %d clients, want %d: %v", march.Clients, inMarch, err)
 	}
 }
+
+// TestDB_FiguresFollowEdits: the figures follow a conversation as it is
+// edited through the app, changed back and erased, on both engines: the
+// facts that triggers keep never lag behind what was saved.
+func TestDB_FiguresFollowEdits(t *testing.T) { eachEngine(t, testDB_FiguresFollowEdits) }
+
+func testDB_FiguresFollowEdits(t *testing.T, d *DB) {
+	month := cards.MonthOf(time.Now())
+	figures := func() *cards.Figures {
+		t.Helper()
+		f, err := d.Figures(month, month, figureCatalogue())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	c, err := d.CreateClient("Aïcha B.", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := d.CreateSession(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := figures(); f.Clients != 1 || f.Decided != 0 || len(f.Instruments) != 0 {
+		t.Fatalf("a new conversation: %+v", f)
+	}
+	for _, id := range []string{"werkfit", "taalcafe"} {
+		if err := d.AddOption(s.ID, testCard(id)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		what string
+		edit func() error
+		want func(f *cards.Figures) bool
+	}{
+		{"decided", func() error {
+			return d.SetValues(s.ID, map[string]string{cards.KeyDecision: "werkfit", cards.KeySure(0): "ja", cards.KeySure(1): "ja",
+				cards.KeySure(2): "ja", cards.KeyAreaMark(cards.AreaMoney): string(cards.MarkWorry)})
+		}, func(f *cards.Figures) bool {
+			return f.Decided == 1 && f.UnsureDecided == 0 && f.Instruments["werkfit"] == cards.InstrumentFigures{Compared: 1, Chosen: 1} &&
+				f.Instruments["taalcafe"].Compared == 1 && f.Areas[cards.AreaMoney].Worries == 1
+		}},
+		{"another choice, one yes taken back", func() error {
+			return d.SetValues(s.ID, map[string]string{cards.KeyDecision: "taalcafe", cards.KeySure(2): "nee"})
+		}, func(f *cards.Figures) bool {
+			return f.UnsureDecided == 1 && f.Instruments["werkfit"].Chosen == 0 && f.Instruments["taalcafe"].Chosen == 1
+		}},
+		{"area marked otherwise, a factor noted", func() error {
+			return d.SetValues(s.ID, map[string]string{cards.KeyAreaMark(cards.AreaMoney): string(cards.MarkAttention),
+				cards.KeyDriverHoldsBack(cards.FactorAttitude): "Durft nog niet"})
+		}, func(f *cards.Figures) bool {
+			return f.Areas[cards.AreaMoney] == cards.AreaFigures{Attention: 1} && f.Factors[cards.FactorAttitude] == 1
+		}},
+		{"the note emptied", func() error { return d.SetValue(s.ID, cards.KeyDriverHoldsBack(cards.FactorAttitude), "  ") },
+			func(f *cards.Figures) bool { return f.Factors[cards.FactorAttitude] == 0 }},
+		{"a card taken off", func() error { return d.RemoveOption(s.ID, "werkfit") },
+			func(f *cards.Figures) bool {
+				return f.Instruments["werkfit"].Compared == 0 && f.Instruments["taalcafe"].Compared == 1
+			}},
+		{"a plan printed", func() error { return d.RecordPlanPrint(s.ID, "ar") },
+			func(f *cards.Figures) bool { return f.PlanLanguages["ar"] == 1 }},
+		{"a follow-up that keeps the goal", func() error {
+			next, err := d.CreateFollowUp(s.ID)
+			if err != nil {
+				return err
+			}
+			return d.SetValue(next.ID, cards.KeyGoalStillRight, "ja")
+		}, func(f *cards.Figures) bool {
+			return f.Clients == 1 && f.FollowedUp == 1 && f.GoalFits == 1 && f.WayChanged == 0
+		}},
+		{"erased", func() error { _, err := d.EraseClient(c.ID, nil); return err },
+			func(f *cards.Figures) bool { return f.Clients == 0 && len(f.Instruments) == 0 && f.Decided == 0 }},
+	}
+	for _, step := range steps {
+		if err := step.edit(); err != nil {
+			t.Fatalf("%s: %v", step.what, err)
+		}
+		if f := figures(); !step.want(f) {
+			t.Errorf("%s: %+v", step.what, f)
+		}
+	}
+}

@@ -27,6 +27,8 @@ GRANT UPDATE (name, search, reference, last_activity) ON clients TO samenbesliss
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, session_values, agreements, session_cards, settings TO samenbeslissen_medewerker;
 GRANT SELECT ON client_colleagues, handovers TO samenbeslissen_medewerker;
 GRANT SELECT, INSERT ON applied_edits, plan_prints TO samenbeslissen_medewerker;
+-- Written only by its trigger, as the owner (0013_session_facts.sql).
+GRANT SELECT ON session_facts TO samenbeslissen_medewerker;
 GRANT SELECT ON clients, client_colleagues TO samenbeslissen_teamleider;
 GRANT SELECT ON audit_log TO samenbeslissen_privacy;
 
@@ -178,6 +180,8 @@ GRANT EXECUTE ON FUNCTION log_action(bigint, text, text, text), add_colleague(bi
 	remove_colleague(bigint, text, text), erase_client(bigint, text)
 	TO samenbeslissen_medewerker;
 GRANT EXECUTE ON FUNCTION hand_over(bigint, text, text, text) TO samenbeslissen_medewerker, samenbeslissen_teamleider;
+-- Only the triggers' WHEN calls it, as the one who saves.
+GRANT EXECUTE ON FUNCTION countable_key(text) TO samenbeslissen_medewerker;
 
 -- The audit log takes who and when from the server, and nobody but the
 -- owner (inside erase_client) changes or removes a line.
@@ -217,6 +221,7 @@ ALTER TABLE handovers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE applied_edits ENABLE ROW LEVEL SECURITY;
 ALTER TABLE plan_prints ENABLE ROW LEVEL SECURITY;
+ALTER TABLE session_facts ENABLE ROW LEVEL SECURITY;
 
 DROP POLICY IF EXISTS own ON clients;
 CREATE POLICY own ON clients FOR SELECT TO samenbeslissen_medewerker
@@ -248,6 +253,8 @@ CREATE POLICY own ON applied_edits TO samenbeslissen_medewerker
 DROP POLICY IF EXISTS own ON plan_prints;
 CREATE POLICY own ON plan_prints TO samenbeslissen_medewerker
 	USING (reaches_session(session_id)) WITH CHECK (reaches_session(session_id));
+DROP POLICY IF EXISTS own ON session_facts;
+CREATE POLICY own ON session_facts FOR SELECT TO samenbeslissen_medewerker USING (reaches(client_id));
 DROP POLICY IF EXISTS own ON settings;
 CREATE POLICY own ON settings TO samenbeslissen_medewerker
 	USING (owner = session_user::text COLLATE "default") WITH CHECK (owner = session_user::text COLLATE "default");
