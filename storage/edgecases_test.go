@@ -13,7 +13,8 @@ import (
 // The texts that go wrong (issue 11): each is saved in every free-text
 // field of a session, of an agreement and of a client, and must come back
 // from the database exactly as typed, but for NUL characters, which are
-// not text: both engines drop them (PostgreSQL cannot store them).
+// not text: both engines drop them (PostgreSQL cannot store them), as they
+// drop the unit and record separators the figures read values apart by.
 var edgeTexts = []struct{ name, text string }{
 	{"a note of 20,000 characters", func() string {
 		s := strings.Repeat("Ze wil werken, maar de kinderen en het geld maken het moeilijk. 🙂 ", 320)
@@ -22,6 +23,7 @@ var edgeTexts = []struct{ name, text string }{
 	{"emoji", "Werk 👩🏽‍💻 en 🙂 ❤️ 🇳🇱 👨‍👩‍👧‍👦 klaar"},
 	{"control characters", "Begin\u202Eomgekeerd\u202C \x01\x07\x1b\x7f\u0085\u200b\u200f\ufeff\u2028tab\there\r\neinde"},
 	{"a NUL character", "voor\x00na\x00"},
+	{"separators", "een\x1ftwee\x1edrie"},
 	{"Arabic with digits", "موعدك في 12/12/2026 الساعة 10:30 في الغرفة ٢١٤ مع Jan de Vries (34)"},
 	{"a 200-character word", strings.Repeat("Lang", 50)},
 	{"white space only", " \t\n "},
@@ -29,7 +31,7 @@ var edgeTexts = []struct{ name, text string }{
 }
 
 // stored is a text as the database gives it back.
-func stored(text string) string { return strings.ReplaceAll(text, "\x00", "") }
+func stored(text string) string { return strings.NewReplacer("\x00", "", "\x1f", "", "\x1e", "").Replace(text) }
 
 // freeTextKeys are the keys of every session value that is typed as text.
 func freeTextKeys() []string {

@@ -156,7 +156,8 @@ func (d *DB) SetValues(sessionID int64, values map[string]string) error {
 
 // checkText readies one typed text for storing. A NUL character is not
 // text and PostgreSQL cannot hold it, so both engines drop it, as they do
-// the unit separator, which the figures use between values (figures.go);
+// the unit and record separators, which the figures use between values
+// (figures.go);
 // a text that is not valid UTF-8 is refused rather than stored garbled.
 func checkText(value string) (string, error) {
 	if len(value) > MaxValueLength {
@@ -165,7 +166,7 @@ func checkText(value string) (string, error) {
 	if !utf8.ValidString(value) {
 		return "", errors.New("de tekst bevat tekens die niet goed zijn overgekomen; typ hem opnieuw")
 	}
-	return strings.NewReplacer("\x00", "", unit, "").Replace(value), nil
+	return strings.NewReplacer("\x00", "", unit, "", record, "").Replace(value), nil
 }
 
 // setValue stores one value at a revision of its session, as written by
