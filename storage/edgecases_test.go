@@ -31,7 +31,9 @@ var edgeTexts = []struct{ name, text string }{
 }
 
 // stored is a text as the database gives it back.
-func stored(text string) string { return strings.NewReplacer("\x00", "", "\x1f", "", "\x1e", "").Replace(text) }
+func stored(text string) string {
+	return strings.NewReplacer("\x00", "", "\x1f", "", "\x1e", "").Replace(text)
+}
 
 // freeTextKeys are the keys of every session value that is typed as text.
 func freeTextKeys() []string {

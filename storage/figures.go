@@ -29,11 +29,12 @@ func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures
 			category[c.ID] = c.Category
 		}
 	}
+	s := newScratch()
 	for _, convs := range byClient {
 		slices.SortFunc(convs, func(a, b *conversation) int {
 			return cmp.Or(cmp.Compare(a.started, b.started), cmp.Compare(a.id, b.id))
 		})
-		addClient(f, convs, category)
+		addClient(f, convs, category, s)
 	}
 	return f, nil
 }
@@ -116,12 +117,27 @@ func split(joined string) []string {
 	return strings.Split(joined, unit)
 }
 
+// scratch are the sets addClient fills for one client, emptied and used
+// again for the next: tens of thousands of clients need no new maps each.
+type scratch struct {
+	byID                        map[int64]*conversation
+	compared, chosen, languages map[string]bool
+	categories                  map[cards.Category]bool
+}
+
+func newScratch() *scratch {
+	return &scratch{map[int64]*conversation{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[cards.Category]bool{}}
+}
+
 // addClient adds one client's conversations, oldest first, to the figures:
 // everything they did counts once.
-func addClient(f *cards.Figures, convs []*conversation, category map[string]cards.Category) {
+func addClient(f *cards.Figures, convs []*conversation, category map[string]cards.Category, s *scratch) {
 	f.Clients++
-	byID := map[int64]*conversation{}
-	compared, chosen, languages := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	clear(s.byID)
+	clear(s.compared)
+	clear(s.chosen)
+	clear(s.languages)
+	byID, compared, chosen, languages := s.byID, s.compared, s.chosen, s.languages
 	var worries, attention, factors int64
 	for _, c := range convs {
 		byID[c.id] = c
@@ -137,7 +153,8 @@ func addClient(f *cards.Figures, convs []*conversation, category map[string]card
 		worries, attention, factors = worries|c.worries, attention|c.attention, factors|c.factors
 	}
 	count := func(ids map[string]bool, chosen bool) {
-		categories := map[cards.Category]bool{}
+		categories := s.categories
+		clear(categories)
 		for id := range ids {
 			x := f.Instruments[id]
 			if chosen {
