@@ -92,8 +92,9 @@ type Options struct {
 	ReadOnly bool
 }
 
-// OpenWith is Open with options. The database, its write-ahead log and its
-// folder are readable by this user only. A postgres:// URL opens a team
+// OpenWith is Open with options. The database and its write-ahead log are
+// readable by this user only, and so is the app's data folder (the folder
+// of a samenbeslissen.db). A postgres:// URL opens a team
 // database instead (see OpenTeam); it has no backups of ours.
 func OpenWith(path string, o Options) (*DB, error) {
 	if IsTeamURL(path) {
@@ -123,7 +124,12 @@ func OpenWith(path string, o Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	os.Chmod(dir, 0o700)
+	// The app's own data folder is this user's only; a folder that merely
+	// holds a database named with --db (a shared folder, /tmp) is not ours
+	// to narrow.
+	if filepath.Base(path) == DatabaseFileName {
+		os.Chmod(dir, 0o700)
+	}
 	for _, f := range []string{path, path + "-wal", path + "-shm"} {
 		os.Chmod(f, 0o600) // a missing -wal or -shm is fine
 	}

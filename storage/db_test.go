@@ -241,3 +241,37 @@ func TestOpenWith_ReadOnly(t *testing.T) {
 		}
 	})
 }
+
+// TestOpen_Permissions: the database is this user's only, and so is the
+// app's data folder; a folder that merely holds a database named with
+// --db keeps its permissions.
+func TestOpen_Permissions(t *testing.T) {
+	tests := []struct {
+		name       string
+		file       string
+		folderMode os.FileMode
+	}{
+		{"the app's data folder", DatabaseFileName, 0o700},
+		{"a folder holding a named database", "team.db", 0o755},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "map")
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			os.Chmod(dir, 0o755) // whatever the umask
+			d, err := Open(filepath.Join(dir, tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Close()
+			if info, _ := os.Stat(dir); info.Mode().Perm() != tc.folderMode {
+				t.Errorf("folder mode %v, want %v", info.Mode().Perm(), tc.folderMode)
+			}
+			if info, _ := os.Stat(filepath.Join(dir, tc.file)); info.Mode().Perm() != 0o600 {
+				t.Errorf("file mode %v, want 0600", info.Mode().Perm())
+			}
+		})
+	}
+}
