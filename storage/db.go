@@ -139,21 +139,8 @@ func OpenWith(path string, o Options) (*DB, error) {
 // openToRead opens a sound database whose schema is current read-only;
 // nil, nil when there is no such file yet or its schema is older.
 func openToRead(path string) (*DB, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("database %s openen: %w", path, describe(err))
-	}
-	head := make([]byte, 100)
-	n, err := io.ReadFull(f, head)
-	f.Close()
-	if n == 0 {
-		return nil, nil
-	}
-	if err != nil || !validHeader(head) {
-		return nil, fmt.Errorf("%s: %w. Het bestand is niet veranderd. Kies een ander bestand, of zet een reservekopie terug.", path, ErrNotDatabase)
+	if found, err := checkHeader(path); !found || err != nil {
+		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
@@ -168,7 +155,7 @@ func openToRead(path string) (*DB, error) {
 	if version != SchemaVersion() {
 		db.Close()
 		if version > SchemaVersion() {
-			return nil, fmt.Errorf("%s: %w (schema %d; deze versie kent tot %d). Het bestand is niet veranderd. Installeer de nieuwste versie van de app.", path, ErrTooNew, version, SchemaVersion())
+			return nil, tooNew(path, version)
 		}
 		return nil, nil
 	}
@@ -215,21 +202,8 @@ func Check(path string) error {
 // when there is no write-ahead log to take into account, so that not even
 // a -shm file appears next to a database we refuse.
 func checkExisting(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("database %s openen: %w", path, describe(err))
-	}
-	head := make([]byte, 100) // the SQLite database header
-	n, err := io.ReadFull(f, head)
-	f.Close()
-	if n == 0 {
-		return nil // an empty file: SQLite makes it a database
-	}
-	if err != nil || !validHeader(head) {
-		return fmt.Errorf("%s: %w. Het bestand is niet veranderd. Kies een ander bestand, of zet een reservekopie terug.", path, ErrNotDatabase)
+	if found, err := checkHeader(path); !found || err != nil {
+		return err
 	}
 	ro := dsn(path, true)
 	if wal, err := os.Stat(path + "-wal"); err != nil || wal.Size() == 0 {
@@ -246,13 +220,41 @@ func checkExisting(path string) error {
 		return fmt.Errorf("%s: %w: de database is beschadigd. Het bestand is niet veranderd. Zet een reservekopie terug.", path, ErrNotDatabase)
 	}
 	if version > SchemaVersion() {
-		return fmt.Errorf("%s: %w (schema %d; deze versie kent tot %d). Het bestand is niet veranderd. Installeer de nieuwste versie van de app.", path, ErrTooNew, version, SchemaVersion())
+		return tooNew(path, version)
 	}
 	// quick_check reads every page: about 0.2 s for 200,000 sessions.
 	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil || check != "ok" {
 		return fmt.Errorf("%s: %w: de database is beschadigd. Het bestand is niet veranderd. Zet een reservekopie terug.", path, ErrNotDatabase)
 	}
 	return nil
+}
+
+// tooNew refuses a database whose schema version a newer app made.
+func tooNew(path string, version int) error {
+	return fmt.Errorf("%s: %w (schema %d; deze versie kent tot %d). Het bestand is niet veranderd. Installeer de nieuwste versie van de app.", path, ErrTooNew, version, SchemaVersion())
+}
+
+// checkHeader reads the SQLite header of the file at path: found is false
+// when there is no file or an empty one (SQLite makes it a database), and a
+// file that is not a SQLite database is refused.
+func checkHeader(path string) (found bool, err error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("database %s openen: %w", path, describe(err))
+	}
+	head := make([]byte, 100) // the SQLite database header
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if n == 0 {
+		return false, nil
+	}
+	if err != nil || !validHeader(head) {
+		return false, fmt.Errorf("%s: %w. Het bestand is niet veranderd. Kies een ander bestand, of zet een reservekopie terug.", path, ErrNotDatabase)
+	}
+	return true, nil
 }
 
 // validHeader checks the fixed parts of a SQLite header: the magic string,
