@@ -3,9 +3,11 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
@@ -13,15 +15,15 @@ import (
 // secretTeam is a team database where bram holds a client whose every
 // text carries a marker, handed over to him by carla with a note, and has
 // looked at the client; anna is another professional with a client of
-// her own, lena a team lead and pim the privacy officer.
+// her own, lena a team lead, pim the privacy officer and ben policy staff.
 type secretTeam struct {
 	teamTest
-	anna, bram, carla, lena, pim string
-	bramDB                       *DB
-	client                       int64 // bram's
-	annaClient                   int64
-	session                      int64
-	marker                       string
+	anna, bram, carla, lena, pim, ben string
+	bramDB                            *DB
+	client                            int64 // bram's
+	annaClient                        int64
+	session                           int64
+	marker                            string
 }
 
 func newSecretTeam(t *testing.T) secretTeam {
@@ -31,6 +33,7 @@ func newSecretTeam(t *testing.T) secretTeam {
 	st.carla = st.newLogin(t, LoginProfessional)
 	st.lena = st.newLogin(t, LoginTeamLead)
 	st.pim = st.newLogin(t, LoginPrivacy)
+	st.ben = st.newLogin(t, LoginPolicy)
 	m := st.marker
 
 	carla := st.open(t, st.carla)
@@ -197,6 +200,68 @@ SELECT t::text FROM samenbeslissen.settings t;`)
 	}
 	if hs, _ := anna.Handovers(st.client); len(hs) != 2 || hs[1].Note != "Bram is ziek." || hs[1].From != st.bram || hs[1].To != st.anna {
 		t.Errorf("hand-overs anna sees: %+v", hs)
+	}
+}
+
+// TestAccess_PolicyCountsOnly: ben, policy staff, with psql, reads no row
+// of any table and changes nothing; the server counts the team for him,
+// and what comes back is counts of card ids and keys, over whole months
+// in Dutch time whatever zone he sets. A professional and the privacy
+// officer cannot have the team counted.
+func TestAccess_PolicyCountsOnly(t *testing.T) {
+	st := newSecretTeam(t)
+	tables := st.teamTables(t)
+	var read strings.Builder
+	for _, table := range tables {
+		fmt.Fprintf(&read, "SELECT '%s', t::text FROM samenbeslissen.%s t;\n", table, table)
+	}
+	read.WriteString(`SELECT * FROM pg_stats WHERE schemaname = 'samenbeslissen';
+SET ROLE samenbeslissen_medewerker;
+SELECT * FROM samenbeslissen.my_clients();
+UPDATE samenbeslissen.clients SET name = 'overschreven';
+INSERT INTO samenbeslissen.session_facts (session_id, client_id, previous_id, started_at, decision, goal_right, sure_yes, worries, attention, factors, cards, languages)
+	VALUES (1, 1, 0, 0, '', '', 0, '', '', '', '', '');
+`)
+	out := st.psql(t, st.ben, read.String())
+	if strings.Contains(out, st.marker) || strings.Contains(out, "Eigen doel") {
+		t.Errorf("ben reads a client's data:\n%s", out)
+	}
+	// schema_version is the one table he may read.
+	if n := strings.Count(out, "permission denied for table"); n != len(tables)-1+2 {
+		t.Errorf("%d refusals for %d tables and two changes:\n%s", n, len(tables), out)
+	}
+	if !strings.Contains(out, `permission denied to set role "samenbeslissen_medewerker"`) || !strings.Contains(out, "permission denied for function my_clients") {
+		t.Errorf("ben acts as a professional:\n%s", out)
+	}
+
+	counts := st.psql(t, st.ben, `SELECT what, item, clients FROM samenbeslissen.team_figures(current_date - 40, current_date + 40, '{eigen-kaart}', '{werk}');`)
+	for _, want := range []string{"clients||2\n", "compared|eigen-kaart|1\n", "category-compared|werk|1\n"} {
+		if !strings.Contains(counts, want) {
+			t.Errorf("the team's figures lack %q:\n%s", want, counts)
+		}
+	}
+	row := regexp.MustCompile(`^[a-z-]+\|[a-z0-9-]*\|[0-9]+$`)
+	for _, line := range strings.Split(strings.TrimSpace(counts), "\n") {
+		if !row.MatchString(line) {
+			t.Errorf("not a count: %q", line)
+		}
+	}
+
+	// bram's conversation at 23:30 on 31 March UTC is on 1 April in Dutch time.
+	st.srv.Exec(t, st.db, fmt.Sprintf("UPDATE samenbeslissen.sessions SET started_at = %d WHERE id = %d",
+		time.Date(2026, 3, 31, 23, 30, 0, 0, time.UTC).UnixMilli(), st.session))
+	months := st.psql(t, st.ben, `SET TimeZone = 'UTC';
+SELECT clients FROM samenbeslissen.team_figures('2026-03-31', '2026-03-31', '{}', '{}') WHERE what = 'clients';
+SELECT clients FROM samenbeslissen.team_figures('2026-04-01', '2026-04-01', '{}', '{}') WHERE what = 'clients';`)
+	if months != "0\n1\n" {
+		t.Errorf("March and April in UTC: %q, want 0 and 1 client as in Dutch time", months)
+	}
+
+	call := `SELECT * FROM samenbeslissen.team_figures(current_date, current_date, '{}', '{}');`
+	for _, login := range []string{st.anna, st.pim} {
+		if out := st.psql(t, login, call); !strings.Contains(out, "permission denied for function team_figures") {
+			t.Errorf("%s counts the team:\n%s", login, out)
+		}
 	}
 }
 

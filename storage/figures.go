@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
@@ -15,9 +16,13 @@ import (
 // counted about each conversation from session_facts, which triggers keep
 // up to date as conversations are saved: card ids, answers, and the keys
 // of marked areas and noted factors, never a typed text. Those rows are
-// added up per client here. In a team database it counts what this login
-// may read.
+// added up per client here. In a team database, policy staff and team
+// leads count the whole team on the server (see CountsTeam); anyone else
+// counts what their login may read.
 func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures, error) {
+	if d.CountsTeam() {
+		return d.teamFigures(from, to, cat)
+	}
 	f := cards.NewFigures(from, to)
 	byClient, err := d.countable(millis(from.Start()), millis(to.Next().Start()))
 	if err != nil {
@@ -37,6 +42,104 @@ func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures
 		addClient(f, convs, category, s)
 	}
 	return f, nil
+}
+
+// CountsTeam says whether Figures counts every client of the team: for
+// policy staff and team leads on a team database. They read no
+// conversation; the server counts, and only the counts leave it.
+func (d *DB) CountsTeam() bool { return d.team != nil && (d.team.Policy || d.team.Lead) }
+
+// teamFigures has the team database count the figures of all its clients
+// (team_figures in migrations/postgres/access.sql, which counts as
+// addClient does) and reads the counts it returns.
+func (d *DB) teamFigures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures, error) {
+	ids, categories := []string{}, []string{}
+	if cat != nil {
+		for _, c := range cat.Cards() {
+			ids, categories = append(ids, c.ID), append(categories, string(c.Category))
+		}
+	}
+	rows, err := d.db().Query(`SELECT what, item, clients FROM team_figures(?, ?, ?, ?)`,
+		from.String()+"-01", to.String()+"-01", ids, categories)
+	if err != nil {
+		return nil, fmt.Errorf("cijfers van het team: %w", d.describe(err))
+	}
+	defer rows.Close()
+	area := map[string]cards.LifeArea{}
+	for _, a := range cards.LifeAreas {
+		area[string(a)] = a
+	}
+	factor := map[string]cards.Factor{}
+	for _, fa := range cards.Factors {
+		factor[string(fa)] = fa
+	}
+	f := cards.NewFigures(from, to)
+	for rows.Next() {
+		var what, item string
+		var n int
+		if err := rows.Scan(&what, &item, &n); err != nil {
+			return nil, fmt.Errorf("cijfers van het team: %w", err)
+		}
+		switch what {
+		case "clients":
+			f.Clients = n
+		case "compared", "chosen":
+			x := f.Instruments[item]
+			x.Compared, x.Chosen = pick(what == "compared", n, x.Compared), pick(what == "chosen", n, x.Chosen)
+			f.Instruments[item] = x
+		case "category-compared", "category-chosen":
+			c := cards.Category(item)
+			x := f.Categories[c]
+			x.Compared, x.Chosen = pick(what == "category-compared", n, x.Compared), pick(what == "category-chosen", n, x.Chosen)
+			f.Categories[c] = x
+		case "worries", "attention":
+			if a, ok := area[item]; ok {
+				x := f.Areas[a]
+				x.Worries, x.Attention = pick(what == "worries", n, x.Worries), pick(what == "attention", n, x.Attention)
+				f.Areas[a] = x
+			}
+		case "factor":
+			if fa, ok := factor[item]; ok {
+				f.Factors[fa] = n
+			}
+		case "language":
+			f.PlanLanguages[item] = n
+		case "days-to-decision", "days-to-follow-up":
+			days, err := strconv.Atoi(item)
+			if err != nil {
+				return nil, fmt.Errorf("cijfers van het team: %s %q: %w", what, item, err)
+			}
+			if what == "days-to-decision" {
+				f.DaysToDecision[days] = n
+			} else {
+				f.DaysToFollowUp[days] = n
+			}
+		case "decided":
+			f.Decided = n
+		case "unsure":
+			f.UnsureDecided = n
+		case "followed-up":
+			f.FollowedUp = n
+		case "goal-fits":
+			f.GoalFits = n
+		case "way-changed":
+			f.WayChanged = n
+		default:
+			return nil, fmt.Errorf("cijfers van het team: onbekend soort cijfer %q; richt de teamdatabase in met deze versie van de app", what)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("cijfers van het team: %w", d.describe(err))
+	}
+	return f, nil
+}
+
+// pick is n where this is the count being read, else the count as it was.
+func pick(this bool, n, was int) int {
+	if this {
+		return n
+	}
+	return was
 }
 
 // conversation is what can be counted about one conversation.

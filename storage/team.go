@@ -23,6 +23,7 @@ const (
 	RoleProfessional = "samenbeslissen_medewerker"
 	RoleTeamLead     = "samenbeslissen_teamleider"
 	RolePrivacy      = "samenbeslissen_privacy"
+	RolePolicy       = "samenbeslissen_beleid"
 )
 
 // Errors of a team database, in Dutch for the user.
@@ -32,6 +33,7 @@ var (
 	ErrBypassesRLS = errors.New("deze login omzeilt de toegangsregels van de teamdatabase, dus werkt de app er niet mee. Meld je aan met je eigen login; de beheerder maakt die met 'samenbeslissen team medewerker'")
 	ErrDenied      = errors.New("de teamdatabase geeft je hier geen toegang toe")
 	ErrSignIn      = errors.New("aanmelden bij de teamdatabase lukt niet: de login of het wachtwoord klopt niet. Zet je wachtwoord in je wachtwoordbestand (pgpass) of vraag je beheerder hoe je je aanmeldt")
+	ErrSetUpOld    = errors.New("de teamdatabase is ingericht met een oudere versie van de app. Vraag je beheerder om 'samenbeslissen team inrichten' opnieuw uit te voeren")
 	ErrNoTeamRole  = errors.New("deze login is nog geen medewerker in de teamdatabase. Vraag je beheerder om 'samenbeslissen team medewerker' voor je uit te voeren")
 )
 
@@ -46,6 +48,7 @@ type Team struct {
 	User     string // the login role this app works as
 	Lead     bool   // a team lead: sees and hands over every client
 	Privacy  bool   // the privacy officer: reads the audit log
+	Policy   bool   // policy or quality staff: count the team's anonymous figures
 	Computer string // this computer's name, for the audit log
 	where    string // host and database, without the password, for messages
 }
@@ -120,15 +123,15 @@ func (d *DB) checkTeam(ctx context.Context) error {
 	}
 	var owner, professional bool
 	err = d.sql.QueryRowContext(ctx, `SELECT pg_has_role(current_user, $1, 'MEMBER'), pg_has_role(current_user, $2, 'MEMBER'),
-		pg_has_role(current_user, $3, 'MEMBER'), pg_has_role(current_user, $4, 'MEMBER')`,
-		roleOwner, RoleProfessional, RoleTeamLead, RolePrivacy).Scan(&owner, &professional, &d.team.Lead, &d.team.Privacy)
+		pg_has_role(current_user, $3, 'MEMBER'), pg_has_role(current_user, $4, 'MEMBER'), pg_has_role(current_user, $5, 'MEMBER')`,
+		roleOwner, RoleProfessional, RoleTeamLead, RolePrivacy, RolePolicy).Scan(&owner, &professional, &d.team.Lead, &d.team.Privacy, &d.team.Policy)
 	if err != nil {
 		return fmt.Errorf("teamdatabase %s: %w", d.team.where, d.describe(err))
 	}
 	if owner {
 		return fmt.Errorf("%s: %w", user, ErrBypassesRLS)
 	}
-	if !professional && !d.team.Lead && !d.team.Privacy {
+	if !professional && !d.team.Lead && !d.team.Privacy && !d.team.Policy {
 		return fmt.Errorf("%s: %w", user, ErrNoTeamRole)
 	}
 	var version int
@@ -159,6 +162,8 @@ func (d *DB) describe(err error) error {
 			return fmt.Errorf("%w (%s)", ErrDenied, pe.Message)
 		case pe.Code == "42501" || pe.Code == "22023":
 			return errors.New(pe.Message)
+		case pe.Code == "42883": // a function of a newer access.sql
+			return fmt.Errorf("%w (%s)", ErrSetUpOld, pe.Message)
 		case pe.Code == "28P01" || pe.Code == "28000":
 			return fmt.Errorf("%w (%s)", ErrSignIn, pe.Message)
 		case strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P03":

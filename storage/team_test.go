@@ -6,7 +6,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage/pgtest"
 )
 
@@ -101,6 +103,25 @@ func TestOpenTeam_Refuses(t *testing.T) {
 	}
 	if _, err := SetUpTeam(context.Background(), tt.admin()); !errors.Is(err, ErrTooNew) {
 		t.Errorf("setting up a newer schema: %v", err)
+	}
+}
+
+// TestDB_FiguresOnOlderSetUp: a team database whose access rules predate
+// the team's figures tells a team lead to have it set up again; setting it
+// up again brings them.
+func TestDB_FiguresOnOlderSetUp(t *testing.T) {
+	tt := openTeamTest(t)
+	lead := tt.login(t, LoginTeamLead)
+	tt.srv.Exec(t, tt.db, `DROP FUNCTION samenbeslissen.team_figures`)
+	month := cards.MonthOf(time.Now())
+	if _, err := lead.Figures(month, month, nil); !errors.Is(err, ErrSetUpOld) {
+		t.Errorf("figures on an older set-up: %v, want %v", err, ErrSetUpOld)
+	}
+	if _, err := SetUpTeam(context.Background(), tt.admin()); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := lead.Figures(month, month, nil); err != nil || f.Clients != 0 {
+		t.Errorf("figures after setting up again: %+v, %v", f, err)
 	}
 }
 

@@ -41,7 +41,7 @@ func SetUpTeam(ctx context.Context, url string) (SetUp, error) {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('samenbeslissen team inrichten'))`); err != nil {
 			return err
 		}
-		for _, role := range []string{roleOwner, RoleProfessional, RoleTeamLead, RolePrivacy} {
+		for _, role := range []string{roleOwner, RoleProfessional, RoleTeamLead, RolePrivacy, RolePolicy} {
 			var exists bool
 			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)`, role).Scan(&exists); err != nil {
 				return err
@@ -108,6 +108,7 @@ const (
 	LoginProfessional = iota // a professional, who reaches their own clients
 	LoginTeamLead            // a professional who is also a team lead
 	LoginPrivacy             // the privacy officer, who reads the audit log only
+	LoginPolicy              // policy or quality staff, who count the team's anonymous figures only
 )
 
 // loginName is what a login may be called: what PostgreSQL takes without
@@ -149,8 +150,16 @@ func AddLogin(ctx context.Context, url, name string, kind int) error {
 			LoginProfessional: {RoleProfessional},
 			LoginTeamLead:     {RoleProfessional, RoleTeamLead},
 			LoginPrivacy:      {RolePrivacy},
+			LoginPolicy:       {RolePolicy},
 		}[kind]
 		for _, role := range roles {
+			var exists bool
+			if err := tx.QueryRow(ctx, `SELECT to_regrole($1) IS NOT NULL`, role).Scan(&exists); err != nil {
+				return err
+			}
+			if !exists { // a role of a newer app
+				return ErrSetUpOld
+			}
 			if _, err := tx.Exec(ctx, `GRANT `+role+` TO `+ident); err != nil {
 				return fmt.Errorf("login %s de rol %s geven: %w", name, role, err)
 			}

@@ -8,7 +8,8 @@
 -- conversations. A team lead (samenbeslissen_teamleider) sees which
 -- clients there are and who holds each, and hands them over, but reads no
 -- conversation. The privacy officer (samenbeslissen_privacy) reads the
--- audit log. The owner bypasses the policies, so the app refuses to work
+-- audit log. Policy staff (samenbeslissen_beleid) and team leads count the
+-- whole team's anonymous figures through team_figures, and read no row. The owner bypasses the policies, so the app refuses to work
 -- as the owner.
 --
 -- Policies compare with session_user, the login role: SET ROLE to a group
@@ -17,10 +18,10 @@
 -- used.
 
 REVOKE ALL ON SCHEMA samenbeslissen FROM PUBLIC;
-GRANT USAGE ON SCHEMA samenbeslissen TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy;
+GRANT USAGE ON SCHEMA samenbeslissen TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy, samenbeslissen_beleid;
 REVOKE ALL ON ALL TABLES IN SCHEMA samenbeslissen FROM PUBLIC;
 
-GRANT SELECT ON schema_version TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy;
+GRANT SELECT ON schema_version TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy, samenbeslissen_beleid;
 GRANT SELECT, INSERT ON clients TO samenbeslissen_medewerker;
 -- Not the holder: a client changes hands only through hand_over.
 GRANT UPDATE (name, search, reference, last_activity) ON clients TO samenbeslissen_medewerker;
@@ -172,6 +173,81 @@ BEGIN
 END
 $$;
 
+-- team_figures counts the anonymous figures (cijfers) of the whole team,
+-- per client, over whole months: from the month of first_month through
+-- the month of last_month, in Dutch time whatever the connection's zone, so that no
+-- boundary finer than a month can be asked for. Only counts leave: rows
+-- (what, item, clients), as storage.DB.teamFigures reads them, counted as
+-- storage.addClient counts a laptop's. They are the raw counts, as a
+-- laptop's figures file holds them; the app hides small ones in what it
+-- shows. ids and categories are the catalogue in use, card id by card id,
+-- for counting a client once per category. Only policy staff and team
+-- leads may call it (the grants below).
+CREATE OR REPLACE FUNCTION team_figures(first_month date, last_month date, ids text[], categories text[])
+RETURNS TABLE (what text, item text, clients bigint)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = samenbeslissen, pg_temp SET TimeZone = 'Europe/Amsterdam' AS $$
+#variable_conflict use_column
+DECLARE
+	start bigint := (extract(epoch FROM date_trunc('month', first_month)::timestamptz) * 1000)::bigint;
+	stop bigint := (extract(epoch FROM (date_trunc('month', last_month) + interval '1 month')::timestamptz) * 1000)::bigint;
+	day constant bigint := 24 * 60 * 60 * 1000;
+BEGIN
+	IF first_month IS NULL OR last_month IS NULL OR last_month < first_month THEN
+		RAISE EXCEPTION 'geef een periode van hele maanden, de eerste voor de laatste' USING ERRCODE = '22023';
+	END IF;
+	RETURN QUERY
+	WITH f AS MATERIALIZED (
+		SELECT * FROM session_facts WHERE started_at >= start AND started_at < stop
+	), catalogue AS (
+		SELECT * FROM unnest(ids, categories) AS c (id, category)
+	), compared AS (
+		SELECT DISTINCT f.client_id, x.id FROM f, unnest(string_to_array(f.cards, chr(31))) AS x (id)
+	), chosen AS (
+		SELECT DISTINCT client_id, decision AS id FROM f WHERE decision <> ''
+	), per_client AS (
+		-- A conversation's previous one counts when it is in the period.
+		SELECT f.client_id, min(f.started_at) AS first_start,
+			coalesce(bool_or(f.previous_id <> 0 AND f.goal_right <> ''), false) AS followed,
+			coalesce(bool_or(f.previous_id <> 0 AND f.goal_right = 'ja'), false) AS fits,
+			coalesce(bool_or(f.decision <> '' AND p.decision <> '' AND f.decision <> p.decision), false) AS changed
+		FROM f LEFT JOIN f p ON p.session_id = f.previous_id AND p.client_id = f.client_id
+		GROUP BY f.client_id
+	), decided AS (
+		-- The first conversation with a decision: the SURE test as it stood then.
+		SELECT DISTINCT ON (client_id) client_id, session_id, started_at, sure_yes
+		FROM f WHERE decision <> '' ORDER BY client_id, started_at, session_id
+	), follow_up AS (
+		SELECT DISTINCT ON (f.client_id) f.client_id, f.started_at - d.started_at AS gap
+		FROM f JOIN decided d ON d.client_id = f.client_id
+		WHERE f.session_id <> d.session_id AND f.previous_id <> 0 AND f.started_at >= d.started_at
+		ORDER BY f.client_id, f.started_at, f.session_id
+	), marked AS (
+		SELECT DISTINCT f.client_id, 'worries' AS what, split_part(k, '/', 2) AS item
+		FROM f, unnest(string_to_array(f.worries, chr(31))) AS k
+		UNION SELECT DISTINCT f.client_id, 'attention', split_part(k, '/', 2)
+		FROM f, unnest(string_to_array(f.attention, chr(31))) AS k
+		UNION SELECT DISTINCT f.client_id, 'factor', split_part(k, '/', 2)
+		FROM f, unnest(string_to_array(f.factors, chr(31))) AS k WHERE k LIKE 'drijfveer/%/helpt' OR k LIKE 'drijfveer/%/remt'
+		UNION SELECT DISTINCT f.client_id, 'language', l
+		FROM f, unnest(string_to_array(f.languages, chr(31))) AS l
+	)
+	SELECT 'clients', '', count(*) FROM per_client
+	UNION ALL SELECT 'compared', id, count(*) FROM compared GROUP BY id
+	UNION ALL SELECT 'chosen', id, count(*) FROM chosen GROUP BY id
+	UNION ALL SELECT 'category-compared', c.category, count(DISTINCT x.client_id) FROM compared x JOIN catalogue c ON c.id = x.id GROUP BY c.category
+	UNION ALL SELECT 'category-chosen', c.category, count(DISTINCT x.client_id) FROM chosen x JOIN catalogue c ON c.id = x.id GROUP BY c.category
+	UNION ALL SELECT m.what, m.item, count(*) FROM marked m GROUP BY m.what, m.item
+	UNION ALL SELECT 'decided', '', count(*) FROM decided
+	UNION ALL SELECT 'unsure', '', count(*) FROM decided WHERE sure_yes < 3
+	UNION ALL SELECT 'days-to-decision', ((d.started_at - p.first_start) / day)::text, count(*)
+		FROM decided d JOIN per_client p ON p.client_id = d.client_id GROUP BY 2
+	UNION ALL SELECT 'days-to-follow-up', (gap / day)::text, count(*) FROM follow_up GROUP BY 2
+	UNION ALL SELECT 'followed-up', '', count(*) FROM per_client WHERE followed
+	UNION ALL SELECT 'goal-fits', '', count(*) FROM per_client WHERE fits
+	UNION ALL SELECT 'way-changed', '', count(*) FROM per_client WHERE changed;
+END
+$$;
+
 -- A new function may be run by anyone until this: after them all.
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA samenbeslissen FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION is_colleague(bigint), reaches(bigint), reaches_session(bigint), is_team_lead(), my_clients()
@@ -180,6 +256,7 @@ GRANT EXECUTE ON FUNCTION log_action(bigint, text, text, text), add_colleague(bi
 	remove_colleague(bigint, text, text), erase_client(bigint, text)
 	TO samenbeslissen_medewerker;
 GRANT EXECUTE ON FUNCTION hand_over(bigint, text, text, text) TO samenbeslissen_medewerker, samenbeslissen_teamleider;
+GRANT EXECUTE ON FUNCTION team_figures(date, date, text[], text[]) TO samenbeslissen_beleid, samenbeslissen_teamleider;
 -- Only the triggers' WHEN calls it, as the one who saves.
 GRANT EXECUTE ON FUNCTION countable_key(text) TO samenbeslissen_medewerker;
 
