@@ -45,12 +45,13 @@ func IsTeamURL(s string) bool {
 
 // Team is the connection to a team database.
 type Team struct {
-	User     string // the login role this app works as
-	Lead     bool   // a team lead: sees and hands over every client
-	Privacy  bool   // the privacy officer: reads the audit log
-	Policy   bool   // policy or quality staff: count the team's anonymous figures
-	Computer string // this computer's name, for the audit log
-	where    string // host and database, without the password, for messages
+	User         string // the login role this app works as
+	Professional bool   // works with clients of their own
+	Lead         bool   // a team lead: sees and hands over every client
+	Privacy      bool   // the privacy officer: reads the audit log
+	Policy       bool   // policy or quality staff: count the team's anonymous figures
+	Computer     string // this computer's name, for the audit log
+	where        string // host and database, without the password, for messages
 }
 
 // Where names the server and database, for the status line and messages.
@@ -121,17 +122,17 @@ func (d *DB) checkTeam(ctx context.Context) error {
 	if !setUp {
 		return fmt.Errorf("teamdatabase %s: %w", d.team.where, ErrNotSetUp)
 	}
-	var owner, professional bool
+	var owner bool
 	err = d.sql.QueryRowContext(ctx, `SELECT pg_has_role(current_user, $1, 'MEMBER'), pg_has_role(current_user, $2, 'MEMBER'),
 		pg_has_role(current_user, $3, 'MEMBER'), pg_has_role(current_user, $4, 'MEMBER'), pg_has_role(current_user, $5, 'MEMBER')`,
-		roleOwner, RoleProfessional, RoleTeamLead, RolePrivacy, RolePolicy).Scan(&owner, &professional, &d.team.Lead, &d.team.Privacy, &d.team.Policy)
+		roleOwner, RoleProfessional, RoleTeamLead, RolePrivacy, RolePolicy).Scan(&owner, &d.team.Professional, &d.team.Lead, &d.team.Privacy, &d.team.Policy)
 	if err != nil {
 		return fmt.Errorf("teamdatabase %s: %w", d.team.where, d.describe(err))
 	}
 	if owner {
 		return fmt.Errorf("%s: %w", user, ErrBypassesRLS)
 	}
-	if !professional && !d.team.Lead && !d.team.Privacy && !d.team.Policy {
+	if !d.team.Professional && !d.team.Lead && !d.team.Privacy && !d.team.Policy {
 		return fmt.Errorf("%s: %w", user, ErrNoTeamRole)
 	}
 	var version int

@@ -32,6 +32,8 @@ GRANT SELECT, INSERT ON applied_edits, plan_prints TO samenbeslissen_medewerker;
 GRANT SELECT ON session_facts TO samenbeslissen_medewerker;
 GRANT SELECT ON clients, client_colleagues TO samenbeslissen_teamleider;
 GRANT SELECT ON audit_log TO samenbeslissen_privacy;
+-- Policy staff keep their own settings: the municipality on their reports.
+GRANT SELECT, INSERT, UPDATE, DELETE ON settings TO samenbeslissen_beleid;
 
 -- The policies call these for every row they check; in PL/pgSQL their
 -- plans are kept for the connection, not made again on every call.
@@ -333,7 +335,7 @@ CREATE POLICY own ON plan_prints TO samenbeslissen_medewerker
 DROP POLICY IF EXISTS own ON session_facts;
 CREATE POLICY own ON session_facts FOR SELECT TO samenbeslissen_medewerker USING (reaches(client_id));
 DROP POLICY IF EXISTS own ON settings;
-CREATE POLICY own ON settings TO samenbeslissen_medewerker
+CREATE POLICY own ON settings TO samenbeslissen_medewerker, samenbeslissen_beleid
 	USING (owner = session_user::text COLLATE "default") WITH CHECK (owner = session_user::text COLLATE "default");
 
 DROP POLICY IF EXISTS own ON client_colleagues;
