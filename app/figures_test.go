@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -63,13 +64,20 @@ func ordinaryAndDistinctive(t *testing.T, data string) (rare cards.Card) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := cat.Cards()
-	common, other, rare := all[0], all[1], all[len(all)-1]
 	d, err := storage.Open(filepath.Join(data, storage.DatabaseFileName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Close()
+	return addOrdinaryAndDistinctive(t, d, cat)
+}
+
+// addOrdinaryAndDistinctive adds the 61 clients of ordinaryAndDistinctive
+// to a database.
+func addOrdinaryAndDistinctive(t *testing.T, d *storage.DB, cat *cards.Catalogue) (rare cards.Card) {
+	t.Helper()
+	all := cat.Cards()
+	common, other, rare := all[0], all[1], all[len(all)-1]
 	add := func(name string, options []cards.Card, values map[string]string, lang string) {
 		c, _ := d.CreateClient(name, "")
 		s, _ := d.CreateSession(c.ID)
@@ -287,5 +295,67 @@ func TestWindow_Figures(t *testing.T) {
 	tapButton(t, c, "Opslaan als Excel")
 	if files, _ := filepath.Glob(filepath.Join(wa.printsDir(), "cijfers-*.xlsx")); len(files) != 1 {
 		t.Errorf("saved: %v", files)
+	}
+}
+
+// TestFigures_Team: in a team database bram and anna each have the 61
+// clients of ordinaryAndDistinctive. ben, policy staff, counts all 122,
+// with the command and in a window that opens on the Cijfers screen and
+// offers no clients; bram counts his own 61. The distinctive clients stay
+// hidden in the team's figures too.
+func TestFigures_Team(t *testing.T) {
+	url := newTeam(t, "bram", "anna")
+	if code, out, errOut := runArgs("team", "medewerker", "--db", url("postgres"), "--naam", "ben", "--beleid"); code != 0 || !strings.Contains(out, "ben is beleidsmedewerker") {
+		t.Fatalf("team medewerker --beleid: %d\n%s%s", code, out, errOut)
+	}
+	data := t.TempDir()
+	cat, _, err := newCatalogueStore(data).current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rare cards.Card
+	for _, login := range []string{"bram", "anna"} {
+		d, err := storage.Open(url(login))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rare = addOrdinaryAndDistinctive(t, d, cat)
+		d.Close()
+	}
+	for _, c := range []struct{ login, want string }{{"ben", "122 cliënten"}, {"bram", "61 cliënten"}} {
+		code, out, errOut := runArgs("--data", data, "--db", url(c.login), "cijfers", "--uit", filepath.Join(data, c.login+".xlsx"))
+		if code != 0 || !strings.Contains(out, c.want) {
+			t.Errorf("cijfers as %s: %d\n%s%s", c.login, code, out, errOut)
+		}
+	}
+	wb := workbook(t, filepath.Join(data, "ben.xlsx"))
+	if r := row(wb["Besluiten"], "Besloten"); r == nil || r[1] != "122" {
+		t.Errorf("decided in the team: %q", r)
+	}
+	if r := row(wb["Instrumenten"], rare.ID); r == nil || r[3] != "< 5" || r[4] != "< 5" {
+		t.Errorf("the two distinctive clients' card: %q", r)
+	}
+
+	wa := openWindowOn(t, data, url("ben"), nil)
+	c := wa.w.Canvas()
+	var buttons []string
+	for _, o := range objects(c) {
+		if text := buttonText(o); text != "" {
+			buttons = append(buttons, text)
+		}
+	}
+	if !slices.Contains(buttons, "Cijfers") || !slices.Contains(buttons, "Kaarten") || slices.Contains(buttons, "Cliënten") || slices.Contains(buttons, "Nieuwe cliënt") {
+		t.Errorf("the buttons of ben's window: %q", buttons)
+	}
+	if got := labels(c); !strings.Contains(got, "122 cliënten") || strings.Contains(got, "toegang") {
+		t.Errorf("ben's window:\n%s", got)
+	}
+	tapButton(t, c, "Opslaan als PDF")
+	files, _ := filepath.Glob(filepath.Join(wa.printsDir(), "cijfers-*.pdf"))
+	if len(files) != 1 {
+		t.Fatalf("saved: %v", files)
+	}
+	if text, err := exec.Command("pdftotext", files[0], "-").Output(); err != nil || !strings.Contains(string(text), "122") {
+		t.Errorf("the team's figures as PDF: %v\n%s", err, text)
 	}
 }

@@ -23,10 +23,12 @@ const teamUsage = `Gebruik:
   samenbeslissen team inrichten --db postgres://…
         maak of werk de teamdatabase bij: schema, rollen en toegangsregels
         (als databasebeheerder, met een login die rollen mag maken; kan vaker)
-  samenbeslissen team medewerker --db postgres://… --naam LOGIN [--teamleider | --privacy]
+  samenbeslissen team medewerker --db postgres://… --naam LOGIN [--teamleider | --privacy | --beleid]
         maak de eigen login van een medewerker (of geef een bestaande login die rol);
-        --teamleider ziet alle cliënten en wie ze heeft, en kan ze overdragen;
-        --privacy is de privacyfunctionaris, die alleen het logboek leest
+        --teamleider ziet alle cliënten en wie ze heeft, kan ze overdragen en telt
+        de cijfers van het hele team; --privacy is de privacyfunctionaris, die alleen
+        het logboek leest; --beleid is een beleids- of kwaliteitsmedewerker, die alleen
+        de anonieme cijfers van het hele team telt en geen cliënt ziet
   samenbeslissen team overzetten --db postgres://… [--van BESTAND] [--daarna bewaren|wissen]
         zet de cliënten en gesprekken van deze laptop in de teamdatabase, op je eigen
         naam; nog eens doen zet niets dubbel. Daarna blijft het bestand als
@@ -49,6 +51,7 @@ func runTeam(dataDir, db string, args []string, stdout, stderr io.Writer) int {
 	name := fs.String("naam", "", "")
 	lead := fs.Bool("teamleider", false, "")
 	privacy := fs.Bool("privacy", false, "")
+	policy := fs.Bool("beleid", false, "")
 	client := fs.Int64("client", 0, "")
 	out := fs.String("uit", "", "")
 	from := fs.String("van", filepath.Join(dataDir, storage.DatabaseFileName), "")
@@ -76,7 +79,13 @@ func runTeam(dataDir, db string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "Maak nu voor iedere medewerker een eigen login: samenbeslissen team medewerker --naam LOGIN")
 		return 0
 	case "medewerker":
-		if *name == "" || (*lead && *privacy) {
+		roles := 0 // at most one of the flags
+		for _, on := range []bool{*lead, *privacy, *policy} {
+			if on {
+				roles++
+			}
+		}
+		if *name == "" || roles > 1 {
 			fmt.Fprint(stderr, teamUsage)
 			return 2
 		}
@@ -86,6 +95,8 @@ func runTeam(dataDir, db string, args []string, stdout, stderr io.Writer) int {
 			kind, what = storage.LoginTeamLead, "medewerker en teamleider"
 		case *privacy:
 			kind, what = storage.LoginPrivacy, "privacyfunctionaris"
+		case *policy:
+			kind, what = storage.LoginPolicy, "beleidsmedewerker (alleen cijfers)"
 		}
 		if err := storage.AddLogin(ctx, db, *name, kind); err != nil {
 			fmt.Fprintln(stderr, err)

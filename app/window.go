@@ -63,7 +63,9 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 		return err
 	}
 	wa.main = m
-	m.SetPrivacy(privacy{wa: wa, db: db})
+	if !db.CountsOnly() { // no clients to keep, erase or back up
+		m.SetPrivacy(privacy{wa: wa, db: db})
+	}
 	m.SetFigures(figuresScreen{prn})
 	if db.Team() != nil {
 		m.SetTeam(db)

@@ -20,8 +20,14 @@ type Figures interface {
 	SaveFigures(r cards.FiguresReport, ext string) (string, error)
 }
 
-// SetFigures offers the Cijfers screen in the Gegevens menu.
-func (m *Main) SetFigures(f Figures) { m.figures = f }
+// SetFigures offers the Cijfers screen in the Gegevens menu; to a login
+// that only counts, it shows the screen at once.
+func (m *Main) SetFigures(f Figures) {
+	m.figures = f
+	if m.store.CountsOnly() {
+		m.showStart()
+	}
+}
 
 // showFigures shows the Cijfers screen: a period of whole months, counted
 // at once, each theme on a tab, and saving as a workbook or a PDF. It

@@ -77,8 +77,7 @@ func newHome(m *Main) *Home {
 	h.detail = container.NewStack(container.NewCenter(widget.NewLabel(tr.T("home.choose"))))
 	split := container.NewHSplit(left, h.detail)
 	split.Offset = 0.3
-	h.content = split
-	h.reload()
+	h.content = split // filled by reload, when shown
 	return h
 }
 

@@ -29,6 +29,11 @@ type Store interface {
 	// as checked by a native speaker (zero: not marked).
 	LanguageChecked(lang string) (time.Time, error)
 	SetLanguageChecked(lang string, on time.Time) error
+
+	// CountsOnly says the login has no clients and reads none, but counts
+	// the team's anonymous figures (policy staff): the window shows the
+	// figures and the cards.
+	CountsOnly() bool
 }
 
 // Saver stores typed values in the background; *storage.Saver implements it.

@@ -97,7 +97,7 @@ func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, s
 	}, func(sessionID int64, theirs, conflicts []cards.Change) {
 		fyne.Do(func() { m.changedByOthers(sessionID, theirs, conflicts) })
 	})
-	m.showHome()
+	m.showStart()
 	return m, nil
 }
 
@@ -171,6 +171,9 @@ func (m *Main) build(f cards.Filter) {
 		m.data.Hide()
 	}
 	m.tabs[0] = newButton(tr.T("tab.clients"), theme.AccountIcon(), m.showHome)
+	if m.store.CountsOnly() {
+		m.tabs[0] = newButton(tr.T("figures.title"), theme.ListIcon(), m.showFigures)
+	}
 	m.tabs[1] = newButton(tr.T("tab.cards"), theme.GridIcon(), m.showCards)
 	m.status = widget.NewLabel(tr.T("save.done"))
 	m.who = widget.NewLabel("")
@@ -244,6 +247,19 @@ func (m *Main) showHome() {
 	m.closeSession()
 	m.home.reload()
 	m.show(m.home.content, 0)
+}
+
+// showStart shows the first screen: the list of clients, or to a login
+// that only counts, the figures (the cards until they are set).
+func (m *Main) showStart() {
+	switch {
+	case !m.store.CountsOnly():
+		m.showHome()
+	case m.figures != nil:
+		m.showFigures()
+	default:
+		m.showCards()
+	}
 }
 
 // showCards shows the card browser.
@@ -444,7 +460,7 @@ func (m *Main) SetLanguage(lang string) {
 	case cardsShown:
 		m.showCards()
 	default:
-		m.showHome()
+		m.showStart()
 	}
 }
 
