@@ -52,6 +52,7 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 	}
 	var figures *cards.Figures
 	var org cards.Organisation // on the report: the settings file's, or as set on this laptop
+	var counted string         // whose clients
 	if mun != nil {
 		org = mun.Org
 	}
@@ -73,6 +74,7 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 				figures.Add(f)
 			}
 		}
+		counted = fmt.Sprintf("de cliënten van %d laptops samen", fs.NArg())
 	} else {
 		first, err := cards.ParseMonth(*from)
 		if err == nil {
@@ -81,7 +83,7 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 				err = fmt.Errorf("--tot (%s) ligt voor --van (%s)", last, first)
 			}
 			if err == nil {
-				figures, org, err = countFigures(db, first, last, cat, mun)
+				figures, org, counted, err = countFigures(db, first, last, cat, mun)
 			}
 		}
 		if err != nil {
@@ -95,6 +97,7 @@ func runFigures(db string, cat *cards.Catalogue, mun *municipal, args []string, 
 		err = cards.WriteFiguresJSON(&buf, figures)
 	} else {
 		report := figuresReport(figures, cat, mun)
+		report.Counted = counted
 		err = writeFigures(&buf, ext, report, org, now)
 		for _, id := range report.Unknown {
 			fmt.Fprintf(stderr, "Let op: instrument %q staat in de cijfers, maar niet in de catalogus in gebruik; het staat in de cijfers als \"niet in de catalogus\".\n", id)
@@ -129,7 +132,9 @@ func (s figuresScreen) Figures(from, to cards.Month) (cards.FiguresReport, error
 	if err != nil {
 		return cards.FiguresReport{}, err
 	}
-	return figuresReport(f, s.p.cat, s.p.mun), nil
+	r := figuresReport(f, s.p.cat, s.p.mun)
+	r.Counted = countedIn(s.p.db)
+	return r, nil
 }
 
 func (s figuresScreen) SaveFigures(r cards.FiguresReport, ext string) (string, error) {
@@ -146,19 +151,31 @@ func (s figuresScreen) SaveFigures(r cards.FiguresReport, ext string) (string, e
 }
 
 // countFigures counts the figures in the database in use, and returns the
-// municipality the printables name.
-func countFigures(db string, from, to cards.Month, cat *cards.Catalogue, mun *municipal) (*cards.Figures, cards.Organisation, error) {
+// municipality the printables name and whose clients were counted.
+func countFigures(db string, from, to cards.Month, cat *cards.Catalogue, mun *municipal) (*cards.Figures, cards.Organisation, string, error) {
 	d, err := storage.OpenWith(db, storage.Options{ReadOnly: true})
 	if err != nil {
-		return nil, cards.Organisation{}, err
+		return nil, cards.Organisation{}, "", err
 	}
 	defer d.Close()
 	org, err := printer{db: d, mun: mun}.organisation()
 	if err != nil {
-		return nil, org, err
+		return nil, org, "", err
 	}
 	f, err := d.Figures(from, to, cat)
-	return f, org, err
+	return f, org, countedIn(d), err
+}
+
+// countedIn says whose clients the figures of a database count, so that
+// a professional's own figures are not taken for the team's.
+func countedIn(d *storage.DB) string {
+	switch {
+	case d.Team() == nil:
+		return "de cliënten op deze laptop"
+	case d.CountsTeam():
+		return "alle cliënten van het team"
+	}
+	return "alleen de eigen cliënten van " + d.Team().User
 }
 
 // figuresReport makes the figures fit to show, with Dutch names.

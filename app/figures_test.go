@@ -221,6 +221,9 @@ func TestFigures_MergeThreeLaptops(t *testing.T) {
 	if r := row(wb["Talen"], "Andere talen"); r == nil || r[1] != "< 5" {
 		t.Errorf("other languages, merged: %q", r)
 	}
+	if r := row(wb["Over deze cijfers"], "Geteld: de cliënten van 3 laptops samen."); r == nil {
+		t.Error("the merged workbook does not say whose clients it counts")
+	}
 	if r := row(wb["Instrumenten"], "oud-instrument"); r == nil || r[1] != "(niet in de catalogus)" || r[3] != "7" {
 		t.Errorf("the unknown instrument in the workbook: %q", r)
 	}
@@ -246,7 +249,7 @@ func TestFigures_PDF(t *testing.T) {
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{
 		"Cijfers: Instrumenten", "Cijfers: Leefgebieden", "Cijfers: Besluiten", "Cijfers: Talen", "Cijfers: Voor de catalogus",
-		"van 2020-01 tot en met", "61 cliënten", "Aantallen onder de 5 staan er als",
+		"van 2020-01 tot en met", "61 cliënten", "Aantallen onder de 5 staan er als", "de cliënten op deze laptop",
 		"Bij 60 van de 61 cliënten is Geld en schulden gemarkeerd als zorgen, bij × als aandacht nodig.", // the one other client hidden, and 0 with it
 		"< 5 van de < 5 cliënten die " + rare.Title + " vergeleken, kozen het.",
 	} {
@@ -322,10 +325,17 @@ func TestFigures_Team(t *testing.T) {
 		rare = addOrdinaryAndDistinctive(t, d, cat)
 		d.Close()
 	}
-	for _, c := range []struct{ login, want string }{{"ben", "122 cliënten"}, {"bram", "61 cliënten"}} {
-		code, out, errOut := runArgs("--data", data, "--db", url(c.login), "cijfers", "--uit", filepath.Join(data, c.login+".xlsx"))
+	for _, c := range []struct{ login, want, counted string }{
+		{"ben", "122 cliënten", "Geteld: alle cliënten van het team."},
+		{"bram", "61 cliënten", "Geteld: alleen de eigen cliënten van bram."},
+	} {
+		file := filepath.Join(data, c.login+".xlsx")
+		code, out, errOut := runArgs("--data", data, "--db", url(c.login), "cijfers", "--uit", file)
 		if code != 0 || !strings.Contains(out, c.want) {
 			t.Errorf("cijfers as %s: %d\n%s%s", c.login, code, out, errOut)
+		}
+		if r := row(workbook(t, file)["Over deze cijfers"], c.counted); r == nil {
+			t.Errorf("the workbook of %s does not say %q", c.login, c.counted)
 		}
 	}
 	wb := workbook(t, filepath.Join(data, "ben.xlsx"))
@@ -347,7 +357,7 @@ func TestFigures_Team(t *testing.T) {
 	if !slices.Contains(buttons, "Cijfers") || !slices.Contains(buttons, "Kaarten") || slices.Contains(buttons, "Cliënten") || slices.Contains(buttons, "Nieuwe cliënt") {
 		t.Errorf("the buttons of ben's window: %q", buttons)
 	}
-	if got := labels(c); !strings.Contains(got, "122 cliënten") || strings.Contains(got, "toegang") {
+	if got := labels(c); !strings.Contains(got, "122 cliënten, geteld: alle cliënten van het team") || strings.Contains(got, "toegang") {
 		t.Errorf("ben's window:\n%s", got)
 	}
 	tapButton(t, c, "Opslaan als PDF")
@@ -355,7 +365,7 @@ func TestFigures_Team(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("saved: %v", files)
 	}
-	if text, err := exec.Command("pdftotext", files[0], "-").Output(); err != nil || !strings.Contains(string(text), "122") {
+	if text, err := exec.Command("pdftotext", files[0], "-").Output(); err != nil || !strings.Contains(string(text), "122") || !strings.Contains(string(text), "alle cliënten van het team") {
 		t.Errorf("the team's figures as PDF: %v\n%s", err, text)
 	}
 }

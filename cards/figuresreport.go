@@ -79,6 +79,7 @@ type FigureTable struct {
 // that no hidden count can be worked out from it.
 type FiguresReport struct {
 	From, To  Month
+	Counted   string // whose clients: "alle cliënten van het team"
 	Threshold int
 	Clients   Cell
 	Tables    []FigureTable

@@ -3,6 +3,7 @@ package cards
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -29,6 +30,9 @@ func WriteFiguresXLSX(w io.Writer, r FiguresReport, organisation string) error {
 		fmt.Sprintf("Cliënten met een gesprek in deze periode: %s.", r.Clients.Text(r.Threshold)),
 		r.HiddenSentence(),
 		"Er staan alleen aantallen in: geen namen, kenmerken, teksten of datums.",
+	}
+	if r.Counted != "" {
+		lines = slices.Insert(lines, 3, "Geteld: "+r.Counted+".")
 	}
 	if len(r.Unknown) > 0 {
 		lines = append(lines, "Niet in de catalogus in gebruik, wel in de cijfers: "+strings.Join(r.Unknown, ", ")+".")

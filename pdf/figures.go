@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -98,7 +99,12 @@ func (fw *figuresWriter) newPage(title string) {
 		fw.ImageOptions("logo", figMargin+figWidth-25, fw.y, 25, 0, false, opts, 0, "")
 	}
 	fw.colour(figGrey)
-	fw.line(figMargin, fw.y+4, figWidth-30, org.Name, figSmall, alignStart)
+	top := []string{org.Name}
+	if c := fw.f.Report.Counted; c != "" {
+		top = append(top, "Geteld: "+c)
+	}
+	top = slices.DeleteFunc(top, func(s string) bool { return s == "" })
+	fw.line(figMargin, fw.y+4, figWidth-30, strings.Join(top, " · "), figSmall, alignStart)
 	fw.SetTextColor(0, 0, 0)
 	fw.y += 14
 	fw.line(figMargin, fw.y, figWidth-30, "Cijfers: "+title, figTitle, alignStart)

@@ -28,6 +28,8 @@ screen() {
 	for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 	openbox >/dev/null 2>&1 &
 	pids+=($!)
+	# Until openbox manages the screen, activating a window fails.
+	for _ in $(seq 50); do xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break; sleep 0.1; done
 	sw=$1 sh=$2
 }
 

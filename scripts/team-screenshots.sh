@@ -5,8 +5,11 @@
 #   team-handover.png  bram hands the example client over to anna, with a note;
 #   team-conflict.png  anna and bram (her colleague for a duo intake) typed in
 #                      the same field: bram's later save shows both versions;
-#   team-offline.png   the server stops while bram types: the status line.
-# Then it starts the server again and checks that what bram typed arrived.
+#   team-offline.png   the server stops while bram types: the status line;
+#   team-cijfers.png   policy staff's window: the team's figures (bram's client
+#                      and anna's nine examples), no clients.
+# It starts the server again after the offline shot and checks that what
+# bram typed arrived, and that the policy window fits the screen.
 # Usage: scripts/team-screenshots.sh BINARY OUTDIR
 set -euo pipefail
 bin=$(realpath "$1") out=$2
@@ -31,7 +34,10 @@ url() { echo "postgres:///team?host=$tmp&user=$1&sslmode=disable"; }
 psql -h "$tmp" -U postgres -qc 'CREATE DATABASE team' postgres
 "$bin" team inrichten --db "$(url postgres)" >/dev/null
 for login in bram anna; do "$bin" team medewerker --db "$(url postgres)" --naam $login >/dev/null; done
+"$bin" team medewerker --db "$(url postgres)" --naam beleid --beleid >/dev/null
 "$bin" --data "$tmp/bram" --db "$(url bram)" voorbeeld >/dev/null
+# anna's examples, so that the team's figures show counts of 5 and more.
+for _ in $(seq 9); do "$bin" --data "$tmp/anna" --db "$(url anna)" voorbeeld >/dev/null; done
 psql -h "$tmp" -U bram -d team -qAtc "SELECT samenbeslissen.add_colleague(1, 'anna', '')" >/dev/null
 
 export DISPLAY=:$((80 + RANDOM % 9))
@@ -40,6 +46,8 @@ pids+=($!)
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 openbox >/dev/null 2>&1 &
 pids+=($!)
+# Until openbox manages the screen, activating a window fails.
+for _ in $(seq 50); do xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break; sleep 0.1; done
 
 # open LOGIN ARGS…: the app as LOGIN, filling the screen; prints its window.
 open() {
@@ -87,12 +95,24 @@ type_at_end "$bram" " Ik begin in januari."
 sleep 1
 shot team-offline.png
 start_pg
+arrived=
 for _ in $(seq 100); do
 	if psql -h "$tmp" -U postgres -d team -qAtc "SELECT value FROM samenbeslissen.session_values WHERE session_id = 1 AND key = 'waarom'" | grep -q 'zorg werken. Ik begin in januari.'; then
-		echo "team screenshots in $out; what was typed offline arrived"
-		exit 0
+		arrived=1
+		break
 	fi
 	sleep 0.2
 done
-echo "what bram typed while the server was stopped did not arrive" >&2
-exit 1
+if [ -z "$arrived" ]; then
+	echo "what bram typed while the server was stopped did not arrive" >&2
+	exit 1
+fi
+
+beleid=$(open beleid)
+shot team-cijfers.png
+read -r w h < <(xwininfo -id "$beleid" | awk '/Width:/ {w=$2} /Height:/ {h=$2} END {print w, h}')
+if [ "$w" -gt 1366 ] || [ "$h" -gt 768 ]; then
+	echo "the policy window is ${w}×${h}, larger than the 1366×768 screen" >&2
+	exit 1
+fi
+echo "team screenshots in $out; what was typed offline arrived; the policy window is ${w}×${h}"

@@ -112,7 +112,11 @@ func figuresView(r cards.FiguresReport) fyne.CanvasObject {
 		intro := wrapped(t.Intro)
 		tabs.Append(container.NewTabItem(t.Title, container.NewBorder(intro, nil, nil, nil, container.NewVScroll(grid))))
 	}
-	about := wrapped(fmt.Sprintf("%s tot en met %s · %s cliënten. %s", r.From, r.To, r.Clients.Text(k), r.HiddenSentence()))
+	counted := ""
+	if r.Counted != "" {
+		counted = ", geteld: " + r.Counted
+	}
+	about := wrapped(fmt.Sprintf("%s tot en met %s · %s cliënten%s. %s", r.From, r.To, r.Clients.Text(k), counted, r.HiddenSentence()))
 	about.Importance = widget.LowImportance
 	return container.NewBorder(about, nil, nil, nil, tabs)
 }
