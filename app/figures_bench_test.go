@@ -7,11 +7,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/storage"
+	"github.com/samenbeslissen/samenbeslissen/storage/pgtest"
 )
 
 // seedFigures makes a laptop database of 100,000 conversations with 40,000
@@ -137,4 +139,119 @@ func BenchmarkFiguresProcess(b *testing.B) {
 			}
 		})
 	}
+}
+
+// seedTeamFigures fills a team database, as its superuser, with 100,000
+// conversations of 40,000 clients like seedFigures', made on the server:
+// the rows a save writes, with the facts triggers set aside, then the
+// facts made at once from the schema's own views.
+func seedTeamFigures(b *testing.B, srv *pgtest.Server, db string, cat *cards.Catalogue) {
+	srv.Exec(b, db, teamFiguresSeed(cat))
+}
+
+// teamFiguresSeed is the SQL that seedTeamFigures runs.
+func teamFiguresSeed(cat *cards.Catalogue) string {
+	quoted := func(ss []string) string {
+		q := make([]string, len(ss))
+		for i, s := range ss {
+			q[i] = "'" + s + "'"
+		}
+		return "ARRAY[" + strings.Join(q, ", ") + "]"
+	}
+	var ids, areas, factors []string
+	for _, c := range cat.Cards() {
+		ids = append(ids, c.ID)
+	}
+	for _, a := range cards.LifeAreas {
+		areas = append(areas, string(a))
+	}
+	for _, f := range cards.Factors {
+		factors = append(factors, string(f))
+	}
+	// pick(array) is one of its elements at random, row by row.
+	pick := func(array string) string {
+		return fmt.Sprintf("(%[1]s)[1 + floor(random() * cardinality(%[1]s))::int]", array)
+	}
+	start := time.Date(2026, 1, 1, 9, 0, 0, 0, time.Local).UnixMilli()
+	tables := "sessions, session_values, session_cards, plan_prints, session_facts"
+	var q strings.Builder
+	q.WriteString("SET search_path = samenbeslissen;\nSELECT setseed(0.25);\n")
+	for _, t := range strings.Split(tables, ", ") {
+		fmt.Fprintf(&q, "ALTER TABLE %s DISABLE TRIGGER USER;\n", t)
+	}
+	fmt.Fprintf(&q, `INSERT INTO clients (id, name, search, reference, created_at, last_activity, holder)
+	SELECT g, 'C', 'c', '', %[1]d, %[1]d, 'medewerker' FROM generate_series(1, 40000) g;
+INSERT INTO sessions (id, client_id, started_at, updated_at)
+	SELECT g, 1 + floor(random() * 40000)::int, at, at
+	FROM (SELECT g, %[1]d + floor(random() * 330 * 86400000)::bigint AS at FROM generate_series(1, 100000) g) x;
+INSERT INTO session_cards (session_id, card_id, position, snapshot)
+	SELECT id, %[2]s, p, '' FROM sessions, generate_series(1, 3) p ON CONFLICT DO NOTHING;
+INSERT INTO session_values (session_id, key, value)
+	SELECT id, 'besluit', %[2]s FROM sessions WHERE random() < 0.8
+	UNION ALL SELECT id, 'sure/' || q, CASE WHEN random() < 0.5 THEN 'ja' ELSE 'nee' END FROM sessions, generate_series(1, 4) q
+	UNION ALL SELECT id, 'leefgebied/' || %[3]s || '/markering', 'zorgen' FROM sessions
+	UNION ALL SELECT id, 'leefgebied/' || %[3]s || '/markering', 'aandacht' FROM sessions
+	UNION ALL SELECT id, 'drijfveer/' || %[4]s || '/helpt', 'Een notitie' FROM sessions
+	UNION ALL SELECT id, 'doel', 'Werk in de zorg' FROM sessions
+	ON CONFLICT DO NOTHING;
+INSERT INTO plan_prints (session_id, lang, printed_at) SELECT id, %[5]s, started_at FROM sessions;
+INSERT INTO session_facts SELECT * FROM session_facts_now;
+INSERT INTO fact_items SELECT * FROM fact_items_now;
+`, start, pick(quoted(ids)), pick(quoted(areas)), pick(quoted(factors)), pick(quoted([]string{"nl", "ar", "tr"})))
+	for _, t := range strings.Split(tables, ", ") {
+		fmt.Fprintf(&q, "ALTER TABLE %s ENABLE TRIGGER USER;\n", t)
+	}
+	q.WriteString("ANALYZE;\n")
+	return q.String()
+}
+
+// BenchmarkTeamFiguresProcess is the figures of a team database of
+// 100,000 conversations as policy staff wait for them: the whole program,
+// connecting to the server, having it count and writing the workbook, as
+// a separate process each time; "floor" is samenbeslissen versie.
+//
+//	go test ./app -run '^$' -bench TeamFiguresProcess -benchtime 5x
+func BenchmarkTeamFiguresProcess(b *testing.B) {
+	dir := b.TempDir()
+	cat, _, err := newCatalogueStore(dir).current()
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := pgtest.Shared(b)
+	db := srv.NewDatabase(b)
+	admin := srv.URL(db, "postgres")
+	if code, _, errOut := runArgs("team", "inrichten", "--db", admin); code != 0 {
+		b.Fatal(errOut)
+	}
+	for _, args := range [][]string{{"--naam", "medewerker"}, {"--naam", "beleid", "--beleid"}} {
+		if code, _, errOut := runArgs(append([]string{"team", "medewerker", "--db", admin}, args...)...); code != 0 {
+			b.Fatal(errOut)
+		}
+	}
+	seedTeamFigures(b, srv, db, cat)
+	bin := filepath.Join(dir, "samenbeslissen")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	b.Run("floor", func(b *testing.B) {
+		for b.Loop() {
+			if msg, err := exec.Command(bin, "versie").CombinedOutput(); err != nil {
+				b.Fatalf("%v\n%s", err, msg)
+			}
+		}
+	})
+	b.Run("xlsx", func(b *testing.B) {
+		out := filepath.Join(dir, "cijfers.xlsx")
+		var msg []byte
+		for b.Loop() {
+			cmd := exec.Command(bin, "--data", dir, "--db", srv.URL(db, "beleid"), "cijfers", "--van", "2026-01", "--tot", "2026-12", "--uit", out)
+			cmd.Env = append(os.Environ(), "LANG=nl_NL.UTF-8")
+			if msg, err = cmd.CombinedOutput(); err != nil {
+				b.Fatalf("%v\n%s", err, msg)
+			}
+		}
+		if !strings.Contains(string(msg), "cliënten") {
+			b.Fatalf("no figures written: %s", msg)
+		}
+	})
 }

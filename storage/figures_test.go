@@ -377,24 +377,50 @@ func TestDB_TeamFiguresMatchLaptop(t *testing.T) {
 		t.Fatal(err)
 	}
 	month := func(y, m int) cards.Month { return cards.Month{Year: y, Month: time.Month(m)} }
-	for _, p := range [][2]cards.Month{
-		{month(2025, 11), month(2027, 6)}, {month(2026, 1), month(2026, 12)}, {month(2026, 3), month(2026, 3)}, {month(2026, 7), month(2026, 9)},
-	} {
-		want, err := pro.Figures(p[0], p[1], figureCatalogue())
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := policy.Figures(p[0], p[1], figureCatalogue())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want.Clients < 50 || want.WayChanged == 0 || len(want.DaysToFollowUp) < 2 {
-			t.Errorf("%s–%s: too little counted to compare: %+v", p[0], p[1], want)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s–%s: the server counts\n%+v\nthe app counts\n%+v", p[0], p[1], got, want)
+	compare := func(when string) {
+		t.Helper()
+		for _, p := range [][2]cards.Month{
+			{month(2025, 11), month(2027, 6)}, {month(2026, 1), month(2026, 12)}, {month(2026, 3), month(2026, 3)}, {month(2026, 7), month(2026, 9)},
+		} {
+			want, err := pro.Figures(p[0], p[1], figureCatalogue())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := policy.Figures(p[0], p[1], figureCatalogue())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Clients < 50 || want.WayChanged == 0 || len(want.DaysToFollowUp) < 2 {
+				t.Errorf("%s, %s–%s: too little counted to compare: %+v", when, p[0], p[1], want)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %s–%s: the server counts\n%+v\nthe app counts\n%+v", when, p[0], p[1], got, want)
+			}
 		}
 	}
+	compare("as saved")
+	// Decisions changed and taken back, conversations moved in time and
+	// removed, cards and marks removed: the server counts the clients
+	// concerned anew.
+	err = pro.tx(func(tx conn) error {
+		for _, q := range []string{
+			`UPDATE session_values SET value = 'taalcafe' WHERE key = 'besluit' AND session_id % 7 = 0`,
+			`DELETE FROM session_values WHERE key = 'besluit' AND session_id % 11 = 0`,
+			`UPDATE sessions SET started_at = started_at + 3456000000 WHERE id % 13 = 0`, // 40 days
+			`DELETE FROM sessions WHERE id % 17 = 0`,
+			`DELETE FROM session_cards WHERE session_id % 5 = 0`,
+			`UPDATE session_values SET value = 'goed' WHERE key LIKE 'leefgebied/%' AND session_id % 3 = 0`,
+		} {
+			if _, err := tx.Exec(q); err != nil {
+				return fmt.Errorf("%s: %w", q, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compare("after edits")
 }
 
 // checkFigures compares the figures of 2026 with what the generated

@@ -177,76 +177,81 @@ $$;
 
 -- team_figures counts the anonymous figures (cijfers) of the whole team,
 -- per client, over whole months: from the month of first_month through
--- the month of last_month, in Dutch time whatever the connection's zone, so that no
--- boundary finer than a month can be asked for. Only counts leave: rows
--- (what, item, clients), as storage.DB.teamFigures reads them, counted as
--- storage.addClient counts a laptop's. They are the raw counts, as a
--- laptop's figures file holds them; the app hides small ones in what it
--- shows. ids and categories are the catalogue in use, card id by card id,
--- for counting a client once per category. Only policy staff and team
--- leads may call it (the grants below).
+-- the month of last_month, in Dutch time whatever the connection's zone,
+-- so that no boundary finer than a month can be asked for. Only counts
+-- leave: rows (what, item, clients), as storage.DB.teamFigures reads
+-- them, counted as storage.addClient counts a laptop's. They are the raw
+-- counts, as a laptop's figures file holds them; the app hides small ones
+-- in what it shows. ids and categories are the catalogue in use, card id
+-- by card id, for counting a client once per category. Only policy staff
+-- and team leads may call it (the grants below).
 CREATE OR REPLACE FUNCTION team_figures(first_month date, last_month date, ids text[], categories text[])
 RETURNS TABLE (what text, item text, clients bigint)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = samenbeslissen, pg_temp SET TimeZone = 'Europe/Amsterdam' AS $$
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = samenbeslissen, pg_temp SET TimeZone = 'Europe/Amsterdam' SET work_mem = '64MB' AS $$
 #variable_conflict use_column
 DECLARE
 	start bigint := (extract(epoch FROM date_trunc('month', first_month)::timestamptz) * 1000)::bigint;
 	stop bigint := (extract(epoch FROM (date_trunc('month', last_month) + interval '1 month')::timestamptz) * 1000)::bigint;
 	day constant bigint := 24 * 60 * 60 * 1000;
+	stale bigint[];
 BEGIN
 	IF first_month IS NULL OR last_month IS NULL OR last_month < first_month THEN
 		RAISE EXCEPTION 'geef een periode van hele maanden, de eerste voor de laatste' USING ERRCODE = '22023';
 	END IF;
+	-- First the rows of the clients whose facts changed since they were made.
+	WITH taken AS (DELETE FROM fact_items_stale RETURNING client_id)
+	SELECT array_agg(client_id) INTO stale FROM taken;
+	IF stale IS NOT NULL THEN
+		DELETE FROM fact_items WHERE client_id = ANY (stale);
+		INSERT INTO fact_items SELECT * FROM fact_items_now WHERE client_id = ANY (stale);
+	END IF;
 	RETURN QUERY
-	WITH f AS MATERIALIZED (
-		SELECT * FROM session_facts WHERE started_at >= start AND started_at < stop
-	), catalogue AS (
-		SELECT * FROM unnest(ids, categories) AS c (id, category)
-	), compared AS (
-		SELECT DISTINCT f.client_id, x.id FROM f, unnest(string_to_array(f.cards, chr(31))) AS x (id)
-	), chosen AS (
-		SELECT DISTINCT client_id, decision AS id FROM f WHERE decision <> ''
-	), per_client AS (
-		-- A conversation's previous one counts when it is in the period.
-		SELECT f.client_id, min(f.started_at) AS first_start,
-			coalesce(bool_or(f.previous_id <> 0 AND f.goal_right <> ''), false) AS followed,
-			coalesce(bool_or(f.previous_id <> 0 AND f.goal_right = 'ja'), false) AS fits,
-			coalesce(bool_or(f.decision <> '' AND p.decision <> '' AND f.decision <> p.decision), false) AS changed
-		FROM f LEFT JOIN f p ON p.session_id = f.previous_id AND p.client_id = f.client_id
-		GROUP BY f.client_id
+	WITH catalogue AS (
+		-- A bit for each category (cards.Categories: four), to take a
+		-- client's categories together.
+		SELECT c.id, c.category, (1::bigint << (dense_rank() OVER (ORDER BY c.category) - 1)::int) AS bit
+		FROM unnest(ids, categories) AS c (id, category)
+	), grouped AS MATERIALIZED (
+		-- Each client's first conversation in the period with each thing
+		-- (0014_fact_items.sql), in one pass: counted by thing, and taken
+		-- together by client.
+		SELECT i.what, i.item, i.client_id, GROUPING(i.client_id) = 0 AS by_client, count(*) AS n,
+			bit_or(c.bit) FILTER (WHERE i.what = 'compared') AS compared,
+			bit_or(c.bit) FILTER (WHERE i.what = 'chosen') AS chosen,
+			min(i.started_at) FILTER (WHERE i.what = 'conversation') AS first_start,
+			min(i.started_at) FILTER (WHERE i.what = 'decided') AS decided_at,
+			min(i.session_id) FILTER (WHERE i.what = 'decided') AS decided_session
+		FROM fact_items i LEFT JOIN catalogue c ON c.id = i.item AND i.what IN ('compared', 'chosen')
+		WHERE i.started_at >= start AND i.started_at < stop AND (i.before IS NULL OR i.before < start)
+		GROUP BY GROUPING SETS ((i.what, i.item), (i.client_id))
 	), decided AS (
 		-- The first conversation with a decision: the SURE test as it stood then.
-		SELECT DISTINCT ON (client_id) client_id, session_id, started_at, sure_yes
-		FROM f WHERE decision <> '' ORDER BY client_id, started_at, session_id
-	), follow_up AS (
-		SELECT DISTINCT ON (f.client_id) f.client_id, f.started_at - d.started_at AS gap
-		FROM f JOIN decided d ON d.client_id = f.client_id
-		WHERE f.session_id <> d.session_id AND f.previous_id <> 0 AND f.started_at >= d.started_at
-		ORDER BY f.client_id, f.started_at, f.session_id
-	), marked AS (
-		SELECT DISTINCT f.client_id, 'worries' AS what, split_part(k, '/', 2) AS item
-		FROM f, unnest(string_to_array(f.worries, chr(31))) AS k
-		UNION SELECT DISTINCT f.client_id, 'attention', split_part(k, '/', 2)
-		FROM f, unnest(string_to_array(f.attention, chr(31))) AS k
-		UNION SELECT DISTINCT f.client_id, 'factor', split_part(k, '/', 2)
-		FROM f, unnest(string_to_array(f.factors, chr(31))) AS k WHERE k LIKE 'drijfveer/%/helpt' OR k LIKE 'drijfveer/%/remt'
-		UNION SELECT DISTINCT f.client_id, 'language', l
-		FROM f, unnest(string_to_array(f.languages, chr(31))) AS l
+		SELECT g.client_id, g.decided_session AS session_id, g.decided_at AS started_at, g.first_start, f.sure_yes
+		FROM grouped g JOIN session_facts f ON f.session_id = g.decided_session WHERE g.by_client
+	), follow_ups AS MATERIALIZED (
+		SELECT * FROM session_facts WHERE started_at >= start AND started_at < stop AND previous_id <> 0
+	), first_follow_up AS (
+		SELECT DISTINCT ON (u.client_id) u.client_id, u.started_at - d.started_at AS gap
+		FROM follow_ups u JOIN decided d ON d.client_id = u.client_id
+		WHERE u.session_id <> d.session_id AND u.started_at >= d.started_at
+		ORDER BY u.client_id, u.started_at, u.session_id
+	), category AS (
+		SELECT DISTINCT c.category, c.bit FROM catalogue c
 	)
-	SELECT 'clients', '', count(*) FROM per_client
-	UNION ALL SELECT 'compared', id, count(*) FROM compared GROUP BY id
-	UNION ALL SELECT 'chosen', id, count(*) FROM chosen GROUP BY id
-	UNION ALL SELECT 'category-compared', c.category, count(DISTINCT x.client_id) FROM compared x JOIN catalogue c ON c.id = x.id GROUP BY c.category
-	UNION ALL SELECT 'category-chosen', c.category, count(DISTINCT x.client_id) FROM chosen x JOIN catalogue c ON c.id = x.id GROUP BY c.category
-	UNION ALL SELECT m.what, m.item, count(*) FROM marked m GROUP BY m.what, m.item
+	SELECT g.what, g.item, g.n FROM grouped g WHERE NOT g.by_client AND g.what NOT IN ('conversation', 'decided')
+	UNION ALL SELECT 'category-compared', k.category, count(*) FROM grouped g JOIN category k ON g.compared & k.bit <> 0 WHERE g.by_client GROUP BY 2
+	UNION ALL SELECT 'category-chosen', k.category, count(*) FROM grouped g JOIN category k ON g.chosen & k.bit <> 0 WHERE g.by_client GROUP BY 2
+	UNION ALL SELECT 'clients', '', count(*) FROM grouped g WHERE g.by_client
 	UNION ALL SELECT 'decided', '', count(*) FROM decided
 	UNION ALL SELECT 'unsure', '', count(*) FROM decided WHERE sure_yes < 3
-	UNION ALL SELECT 'days-to-decision', ((d.started_at - p.first_start) / day)::text, count(*)
-		FROM decided d JOIN per_client p ON p.client_id = d.client_id GROUP BY 2
-	UNION ALL SELECT 'days-to-follow-up', (gap / day)::text, count(*) FROM follow_up GROUP BY 2
-	UNION ALL SELECT 'followed-up', '', count(*) FROM per_client WHERE followed
-	UNION ALL SELECT 'goal-fits', '', count(*) FROM per_client WHERE fits
-	UNION ALL SELECT 'way-changed', '', count(*) FROM per_client WHERE changed;
+	UNION ALL SELECT 'days-to-decision', ((started_at - first_start) / day)::text, count(*) FROM decided GROUP BY 2
+	UNION ALL SELECT 'days-to-follow-up', (gap / day)::text, count(*) FROM first_follow_up GROUP BY 2
+	-- Another card chosen than in the conversation followed up, when that
+	-- one is in the period too.
+	UNION ALL SELECT 'way-changed', '', count(DISTINCT u.client_id)
+		FROM follow_ups u JOIN session_facts p ON p.session_id = u.previous_id AND p.client_id = u.client_id
+		WHERE p.started_at >= start AND p.started_at < stop AND u.decision <> '' AND p.decision <> '' AND u.decision <> p.decision;
 END
 $$;
 
@@ -301,6 +306,9 @@ ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE applied_edits ENABLE ROW LEVEL SECURITY;
 ALTER TABLE plan_prints ENABLE ROW LEVEL SECURITY;
 ALTER TABLE session_facts ENABLE ROW LEVEL SECURITY;
+-- No grant on these two: read through team_figures only.
+ALTER TABLE fact_items ENABLE ROW LEVEL SECURITY;
+ALTER TABLE fact_items_stale ENABLE ROW LEVEL SECURITY;
 
 DROP POLICY IF EXISTS own ON clients;
 CREATE POLICY own ON clients FOR SELECT TO samenbeslissen_medewerker
