@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -556,5 +557,48 @@ func testDB_FiguresFollowEdits(t *testing.T, d *DB) {
 		if f := figures(); !step.want(f) {
 			t.Errorf("%s: %+v", step.what, f)
 		}
+	}
+}
+
+// TestDB_TeamFiguresEraseClient: in a team database, erasing a client
+// removes what the team's figures keep of them at once, not at the next
+// count; a removed conversation takes its own along.
+func TestDB_TeamFiguresEraseClient(t *testing.T) {
+	tt := openTeamTest(t)
+	pro, policy := tt.login(t, LoginProfessional), tt.login(t, LoginPolicy)
+	var ids []int64
+	for range 2 {
+		c, _ := pro.CreateClient("Cliënt", "")
+		s, _ := pro.CreateSession(c.ID)
+		pro.AddOption(s.ID, testCard("werkfit"))
+		if err := pro.SetValues(s.ID, map[string]string{cards.KeyDecision: "werkfit", cards.KeyAreaMark(cards.AreaMoney): string(cards.MarkWorry)}); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	month := cards.MonthOf(time.Now())
+	if f, err := policy.Figures(month, month, figureCatalogue()); err != nil || f.Clients != 2 {
+		t.Fatalf("before: %+v, %v", f, err)
+	}
+	kept := func(table string, client int64) string {
+		out, err := tt.srv.Psql(tt.db, "postgres", fmt.Sprintf("SELECT count(*) FROM samenbeslissen.%s WHERE client_id = %d", table, client))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(out)
+	}
+	if n := kept("fact_items", ids[0]); n == "0" {
+		t.Fatal("no rows kept for the figures: the test shows nothing")
+	}
+	if _, err := pro.EraseClient(ids[0], nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"session_facts", "fact_items"} {
+		if n := kept(table, ids[0]); n != "0" {
+			t.Errorf("%s keeps %s rows of the erased client", table, n)
+		}
+	}
+	if f, err := policy.Figures(month, month, figureCatalogue()); err != nil || f.Clients != 1 || f.Instruments["werkfit"].Chosen != 1 {
+		t.Errorf("after: %+v, %v", f, err)
 	}
 }
