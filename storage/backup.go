@@ -117,8 +117,9 @@ func (b BackupFolder) List() ([]Backup, error) {
 	}
 	var out []Backup
 	for _, e := range entries {
-		stamp, ok := strings.CutPrefix(e.Name(), backupPrefix)
-		if stamp, ok = strings.CutSuffix(stamp, backupSuffix); !ok {
+		stamp, prefixed := strings.CutPrefix(e.Name(), backupPrefix)
+		stamp, suffixed := strings.CutSuffix(stamp, backupSuffix)
+		if !prefixed || !suffixed {
 			continue
 		}
 		t, err := time.ParseInLocation(backupStamp, stamp, time.Local)

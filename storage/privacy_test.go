@@ -99,10 +99,16 @@ func TestBackupFolder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A file that only ends like a backup, someone's own copy, is none.
+	own := filepath.Join(b.Dir, start.Add(5*time.Hour).Format(backupStamp)+backupSuffix)
+	if err := os.WriteFile(own, []byte("eigen kopie"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	all, err := b.List()
 	if err != nil || len(all) != 2 || !all[0].Time.Equal(start.Add(2*time.Hour)) || !all[1].Time.Equal(start.Add(time.Hour)) {
 		t.Fatalf("backups %+v, %v; want the newest two, newest first", all, err)
 	}
+	os.Remove(own)
 	if made, err := b.MakeIfOld(d, start.Add(20*time.Hour)); made || err != nil {
 		t.Errorf("a backup 18 hours after the last: %v %v", made, err)
 	}
