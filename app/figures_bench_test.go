@@ -99,6 +99,23 @@ func seedFigures(b *testing.B, path string, cat *cards.Catalogue) {
 	}
 }
 
+// buildWithFloor builds the app into dir and times its floor: the
+// program doing next to nothing (samenbeslissen versie), to compare with.
+func buildWithFloor(b *testing.B, dir string) (bin string) {
+	bin = filepath.Join(dir, "samenbeslissen")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	b.Run("floor", func(b *testing.B) {
+		for b.Loop() {
+			if msg, err := exec.Command(bin, "versie").CombinedOutput(); err != nil {
+				b.Fatalf("%v\n%s", err, msg)
+			}
+		}
+	})
+	return bin
+}
+
 // BenchmarkFiguresProcess is the figures of 100,000 conversations as the
 // user waits for them: the whole program, from start to the workbook
 // written, run as a separate process each time. "floor" is the same
@@ -114,17 +131,7 @@ func BenchmarkFiguresProcess(b *testing.B) {
 	}
 	path := filepath.Join(dir, storage.DatabaseFileName)
 	seedFigures(b, path, cat)
-	bin := filepath.Join(dir, "samenbeslissen")
-	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
-	b.Run("floor", func(b *testing.B) {
-		for b.Loop() {
-			if msg, err := exec.Command(bin, "versie").CombinedOutput(); err != nil {
-				b.Fatalf("%v\n%s", err, msg)
-			}
-		}
-	})
+	bin := buildWithFloor(b, dir)
 	for _, ext := range []string{"xlsx", "pdf"} {
 		b.Run(ext, func(b *testing.B) {
 			out := filepath.Join(dir, "cijfers."+ext)
@@ -230,17 +237,7 @@ func BenchmarkTeamFiguresProcess(b *testing.B) {
 		}
 	}
 	seedTeamFigures(b, srv, db, cat)
-	bin := filepath.Join(dir, "samenbeslissen")
-	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
-	b.Run("floor", func(b *testing.B) {
-		for b.Loop() {
-			if msg, err := exec.Command(bin, "versie").CombinedOutput(); err != nil {
-				b.Fatalf("%v\n%s", err, msg)
-			}
-		}
-	})
+	bin := buildWithFloor(b, dir)
 	b.Run("xlsx", func(b *testing.B) {
 		out := filepath.Join(dir, "cijfers.xlsx")
 		var msg []byte
