@@ -88,18 +88,18 @@ func (d *DB) teamFigures(from, to cards.Month, cat *cards.Catalogue) (*cards.Fig
 		case "clients":
 			f.Clients = n
 		case "compared", "chosen":
-			x := f.Instruments[item]
-			x.Compared, x.Chosen = pick(what == "compared", n, x.Compared), pick(what == "chosen", n, x.Chosen)
-			f.Instruments[item] = x
+			f.Instruments[item] = setInstrument(f.Instruments[item], what == "chosen", n)
 		case "category-compared", "category-chosen":
 			c := cards.Category(item)
-			x := f.Categories[c]
-			x.Compared, x.Chosen = pick(what == "category-compared", n, x.Compared), pick(what == "category-chosen", n, x.Chosen)
-			f.Categories[c] = x
+			f.Categories[c] = setInstrument(f.Categories[c], what == "category-chosen", n)
 		case "worries", "attention":
 			if a, ok := area[item]; ok {
 				x := f.Areas[a]
-				x.Worries, x.Attention = pick(what == "worries", n, x.Worries), pick(what == "attention", n, x.Attention)
+				if what == "worries" {
+					x.Worries = n
+				} else {
+					x.Attention = n
+				}
 				f.Areas[a] = x
 			}
 		case "factor":
@@ -138,12 +138,15 @@ func (d *DB) teamFigures(from, to cards.Month, cat *cards.Catalogue) (*cards.Fig
 	return f, nil
 }
 
-// pick is n where this is the count being read, else the count as it was.
-func pick(this bool, n, was int) int {
-	if this {
-		return n
+// setInstrument sets how many clients chose, or compared, an instrument
+// or a category.
+func setInstrument(x cards.InstrumentFigures, chosen bool, n int) cards.InstrumentFigures {
+	if chosen {
+		x.Chosen = n
+	} else {
+		x.Compared = n
 	}
-	return was
+	return x
 }
 
 // conversation is what can be counted about one conversation.
