@@ -5,12 +5,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
@@ -279,6 +282,9 @@ func TestWindow_Figures(t *testing.T) {
 	c := wa.w.Canvas()
 	tapButton(t, c, "Gegevens")
 	tapMenuItem(t, c, "Cijfers…")
+	if highlighted(c, "Cliënten") {
+		t.Error("the Cliënten tab is marked as the one shown")
+	}
 	got := labels(c)
 	for _, want := range []string{"Cijfers", "61 cliënten", `Aantallen onder de 5 staan er als "< 5"`, rare.Title, "Vergeleken"} {
 		if !strings.Contains(got, want) {
@@ -357,6 +363,9 @@ func TestFigures_Team(t *testing.T) {
 	if !slices.Contains(buttons, "Cijfers") || !slices.Contains(buttons, "Kaarten") || slices.Contains(buttons, "Cliënten") || slices.Contains(buttons, "Nieuwe cliënt") {
 		t.Errorf("the buttons of ben's window: %q", buttons)
 	}
+	if !highlighted(c, "Cijfers") {
+		t.Error("the Cijfers tab is not marked as the one shown")
+	}
 	if got := labels(c); !strings.Contains(got, "122 cliënten, geteld: alle cliënten van het team") || strings.Contains(got, "toegang") {
 		t.Errorf("ben's window:\n%s", got)
 	}
@@ -368,4 +377,19 @@ func TestFigures_Team(t *testing.T) {
 	if text, err := exec.Command("pdftotext", files[0], "-").Output(); err != nil || !strings.Contains(string(text), "122") || !strings.Contains(string(text), "alle cliënten van het team") {
 		t.Errorf("the team's figures as PDF: %v\n%s", err, text)
 	}
+}
+
+// highlighted says whether the button with this text is marked as the
+// tab shown. The window's buttons embed a widget.Button in a type of the
+// ui package, so the test reaches it by reflection.
+func highlighted(c fyne.Canvas, label string) bool {
+	for _, o := range objects(c) {
+		if buttonText(o) != label {
+			continue
+		}
+		if f := reflect.Indirect(reflect.ValueOf(o)).FieldByName("Importance"); f.IsValid() {
+			return f.Interface() == widget.HighImportance
+		}
+	}
+	return false
 }

@@ -77,7 +77,11 @@ func (m *Main) showFigures() {
 	heading := widget.NewLabel(tr.T("figures.title"))
 	heading.SizeName = theme.SizeNameHeadingText
 	heading.TextStyle.Bold = true
-	m.show(container.NewBorder(container.NewVBox(heading, bar), nil, nil, nil, body), 0)
+	tab := -1 // reached from the Gegevens menu, not from a tab
+	if m.store.CountsOnly() {
+		tab = 0 // the Cijfers tab
+	}
+	m.show(container.NewBorder(container.NewVBox(heading, bar), nil, nil, nil, body), tab)
 	count()
 }
 
