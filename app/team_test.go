@@ -432,3 +432,24 @@ func TestWindow_TeamLead(t *testing.T) {
 		t.Error("kees still opens the conversation")
 	}
 }
+
+// TestWindow_PrivacyOfficer: the privacy officer's login reads no client,
+// so the window opens on the cards, without clients to list or figures to
+// count, and without an error.
+func TestWindow_PrivacyOfficer(t *testing.T) {
+	url := newTeam(t, "bram")
+	pim := openWindowOn(t, t.TempDir(), url("pim"), nil)
+	c := pim.w.Canvas()
+	var buttons []string
+	for _, o := range objects(c) {
+		if text := buttonText(o); text != "" {
+			buttons = append(buttons, text)
+		}
+	}
+	if !slices.Contains(buttons, "Kaarten") || slices.Contains(buttons, "Cliënten") || slices.Contains(buttons, "Cijfers") || slices.Contains(buttons, "Nieuwe cliënt") {
+		t.Errorf("the buttons of pim's window: %q", buttons)
+	}
+	if got := shown(c); strings.Contains(got, "toegang") || strings.Contains(got, "Er ging iets mis") {
+		t.Errorf("pim's window shows an error:\n%s", got)
+	}
+}

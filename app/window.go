@@ -63,10 +63,12 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 		return err
 	}
 	wa.main = m
-	if !db.CountsOnly() { // no clients to keep, erase or back up
+	if !db.NoClients() { // else nothing to keep, erase or back up
 		m.SetPrivacy(privacy{wa: wa, db: db})
 	}
-	m.SetFigures(figuresScreen{prn})
+	if !db.NoClients() || db.CountsTeam() {
+		m.SetFigures(figuresScreen{prn})
+	}
 	if db.Team() != nil {
 		m.SetTeam(db)
 	}

@@ -49,9 +49,6 @@ func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures
 // conversation; the server counts, and only the counts leave it.
 func (d *DB) CountsTeam() bool { return d.team != nil && (d.team.Policy || d.team.Lead) }
 
-// CountsOnly says whether this login only counts the team's figures:
-// policy staff, who have no clients and read none.
-func (d *DB) CountsOnly() bool { return d.team != nil && d.team.Policy && !d.team.Professional }
 
 // teamFigures has the team database count the figures of all its clients
 // (team_figures in migrations/postgres/access.sql, which counts as

@@ -54,6 +54,11 @@ type Team struct {
 	where        string // host and database, without the password, for messages
 }
 
+// NoClients says whether this login has no clients and reads none: policy
+// staff, who count the team's figures, and the privacy officer, who reads
+// the audit log.
+func (d *DB) NoClients() bool { return d.team != nil && !d.team.Professional }
+
 // Where names the server and database, for the status line and messages.
 func (t *Team) Where() string { return t.where }
 

@@ -21,10 +21,11 @@ type Figures interface {
 }
 
 // SetFigures offers the Cijfers screen in the Gegevens menu; to a login
-// that only counts, it shows the screen at once.
+// without clients, as a tab, shown at once.
 func (m *Main) SetFigures(f Figures) {
 	m.figures = f
-	if m.store.CountsOnly() {
+	if m.store.NoClients() {
+		m.tabs[0].Show()
 		m.showStart()
 	}
 }
@@ -78,7 +79,7 @@ func (m *Main) showFigures() {
 	heading.SizeName = theme.SizeNameHeadingText
 	heading.TextStyle.Bold = true
 	tab := -1 // reached from the Gegevens menu, not from a tab
-	if m.store.CountsOnly() {
+	if m.store.NoClients() {
 		tab = 0 // the Cijfers tab
 	}
 	m.show(container.NewBorder(container.NewVBox(heading, bar), nil, nil, nil, body), tab)

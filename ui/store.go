@@ -30,10 +30,10 @@ type Store interface {
 	LanguageChecked(lang string) (time.Time, error)
 	SetLanguageChecked(lang string, on time.Time) error
 
-	// CountsOnly says the login has no clients and reads none, but counts
-	// the team's anonymous figures (policy staff): the window shows the
-	// figures and the cards.
-	CountsOnly() bool
+	// NoClients says the login has no clients and reads none (policy staff,
+	// the privacy officer): the window shows the cards, and the figures
+	// when it is given them.
+	NoClients() bool
 }
 
 // Saver stores typed values in the background; *storage.Saver implements it.

@@ -171,8 +171,11 @@ func (m *Main) build(f cards.Filter) {
 		m.data.Hide()
 	}
 	m.tabs[0] = newButton(tr.T("tab.clients"), theme.AccountIcon(), m.showHome)
-	if m.store.CountsOnly() {
+	if m.store.NoClients() {
 		m.tabs[0] = newButton(tr.T("figures.title"), theme.ListIcon(), m.showFigures)
+		if m.figures == nil {
+			m.tabs[0].Hide()
+		}
 	}
 	m.tabs[1] = newButton(tr.T("tab.cards"), theme.GridIcon(), m.showCards)
 	m.status = widget.NewLabel(tr.T("save.done"))
@@ -250,10 +253,10 @@ func (m *Main) showHome() {
 }
 
 // showStart shows the first screen: the list of clients, or to a login
-// that only counts, the figures (the cards until they are set).
+// without clients, the figures or else the cards.
 func (m *Main) showStart() {
 	switch {
-	case !m.store.CountsOnly():
+	case !m.store.NoClients():
 		m.showHome()
 	case m.figures != nil:
 		m.showFigures()
