@@ -49,7 +49,6 @@ func (d *DB) Figures(from, to cards.Month, cat *cards.Catalogue) (*cards.Figures
 // conversation; the server counts, and only the counts leave it.
 func (d *DB) CountsTeam() bool { return d.team != nil && (d.team.Policy || d.team.Lead) }
 
-
 // teamFigures has the team database count the figures of all its clients
 // (team_figures in migrations/postgres/access.sql, which counts as
 // addClient does) and reads the counts it returns.
