@@ -49,14 +49,16 @@ CREATE TABLE fact_items_stale (client_id bigint PRIMARY KEY);
 CREATE FUNCTION note_stale_items() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = samenbeslissen, pg_temp AS $$
 BEGIN
-	IF TG_OP = 'DELETE' THEN
-		DELETE FROM fact_items WHERE client_id = OLD.client_id AND session_id = OLD.session_id;
-	END IF;
 	IF TG_OP <> 'INSERT' THEN
 		INSERT INTO fact_items_stale VALUES (OLD.client_id) ON CONFLICT DO NOTHING;
 	END IF;
 	IF TG_OP <> 'DELETE' THEN
 		INSERT INTO fact_items_stale VALUES (NEW.client_id) ON CONFLICT DO NOTHING;
+	END IF;
+	-- After the note, as team_figures takes the note before the rows, so
+	-- that the two never wait for each other in turn.
+	IF TG_OP = 'DELETE' THEN
+		DELETE FROM fact_items WHERE client_id = OLD.client_id AND session_id = OLD.session_id;
 	END IF;
 	RETURN NULL;
 END
