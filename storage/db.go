@@ -217,14 +217,14 @@ func checkExisting(path string) error {
 	var version int
 	var check string
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%s: %w: de database is beschadigd. Het bestand is niet veranderd. Zet een reservekopie terug.", path, ErrNotDatabase)
+		return fmt.Errorf("%s: %w", path, errDamaged)
 	}
 	if version > SchemaVersion() {
 		return tooNew(path, version)
 	}
 	// quick_check reads every page: about 0.2 s for 200,000 sessions.
 	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil || check != "ok" {
-		return fmt.Errorf("%s: %w: de database is beschadigd. Het bestand is niet veranderd. Zet een reservekopie terug.", path, ErrNotDatabase)
+		return fmt.Errorf("%s: %w", path, errDamaged)
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ const (
 )
 
 // errDamaged is a database page that cannot be read.
-var errDamaged = fmt.Errorf("%w: de database is beschadigd. Er is niets veranderd. Zet een reservekopie terug", ErrNotDatabase)
+var errDamaged = fmt.Errorf("%w: de database is beschadigd. Het bestand is niet veranderd. Zet een reservekopie terug.", ErrNotDatabase)
 
 // describe replaces an error from SQLite or the operating system that the
 // user can act on by one that says so in Dutch; others pass unchanged.
