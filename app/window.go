@@ -73,6 +73,7 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 		m.SetTeam(db)
 	}
 	m.SetSettings(prn)
+	m.SetOpener(openFile)
 	if wa.mun != nil && wa.mun.Language != "" {
 		m.SetDefaultClientLanguage(wa.mun.Language)
 	}

@@ -17,7 +17,7 @@ import (
 //
 // The check runs after e's OnChanged, so set that first; "Weghalen" sets
 // the text, which calls OnChanged and so saves the field as typing does.
-func withBSNWarning(tr *locales.Translator, e *widget.Entry) *fyne.Container {
+func withBSNWarning(tr *locales.Translator, e *textEntry) *fyne.Container {
 	remove := newButton(tr.T("bsn.remove"), theme.DeleteIcon(), func() { e.SetText(cards.RemoveBSNs(e.Text)) })
 	warning := container.NewStack(roundedRect(warningTint, 6), container.NewBorder(nil, nil,
 		widget.NewIcon(theme.WarningIcon()), container.NewCenter(remove), wrapped(tr.T("bsn.warning"))))

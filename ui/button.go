@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -9,7 +13,8 @@ import (
 // conversation runs from the keyboard as people expect.
 type button struct {
 	widget.Button
-	name string // what a screen reader says for a button with only an icon
+	name    string // what a screen reader says for a button with only an icon
+	focused bool
 }
 
 func newButton(label string, icon fyne.Resource, tapped func()) *button {
@@ -42,6 +47,63 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	b.Button.TypedKey(ev)
+}
+
+// FocusGained keeps a button reached with Tab in view, and rings it.
+func (b *button) FocusGained() {
+	b.focused = true
+	b.Button.FocusGained()
+	keepInView(b)
+}
+
+// FocusLost takes the ring away.
+func (b *button) FocusLost() {
+	b.focused = false
+	b.Button.FocusLost()
+}
+
+// CreateRenderer draws a ring around the button while it has the focus:
+// Fyne's own focus shade vanishes on a blue (high-importance) button. The
+// ring is dark outside and light inside, so that it stands out on the
+// button's colour and on the page around it alike.
+func (b *button) CreateRenderer() fyne.WidgetRenderer {
+	outer, inner := canvas.NewRectangle(color.Transparent), canvas.NewRectangle(color.Transparent)
+	outer.StrokeWidth, inner.StrokeWidth = ringWidth, ringWidth
+	return &ringRenderer{WidgetRenderer: b.Button.CreateRenderer(), b: b, outer: outer, inner: inner}
+}
+
+const ringWidth = 2
+
+// ringRenderer is the button's own renderer with the focus ring on top.
+type ringRenderer struct {
+	fyne.WidgetRenderer
+	b            *button
+	outer, inner *canvas.Rectangle
+}
+
+func (r *ringRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.outer.Resize(size)
+	r.inner.Move(fyne.NewPos(ringWidth, ringWidth))
+	r.inner.Resize(size.SubtractWidthHeight(2*ringWidth, 2*ringWidth))
+}
+
+func (r *ringRenderer) Refresh() {
+	r.WidgetRenderer.Refresh()
+	radius := theme.SizeForWidget(theme.SizeNameInputRadius, r.b)
+	r.outer.CornerRadius, r.inner.CornerRadius = radius, max(radius-ringWidth, 0)
+	r.outer.StrokeColor, r.inner.StrokeColor = color.Transparent, color.Transparent
+	if r.b.focused && !r.b.Disabled() {
+		r.outer.StrokeColor = theme.ColorForWidget(theme.ColorNameForeground, r.b)
+		r.inner.StrokeColor = theme.ColorForWidget(theme.ColorNameBackground, r.b)
+	}
+	r.outer.Refresh()
+	r.inner.Refresh()
+}
+
+func (r *ringRenderer) Objects() []fyne.CanvasObject {
+	objs := r.WidgetRenderer.Objects()
+	return append(objs[:len(objs):len(objs)], r.outer, r.inner)
 }
 
 // enable enables or disables a widget.

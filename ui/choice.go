@@ -12,7 +12,7 @@ import (
 // RadioGroup, but one that reads right to left too: there the first option
 // is on the right and each circle stands right of its label, where a
 // reader of Arabic or Farsi starts. Tapping the chosen option again clears
-// the choice, as in RadioGroup.
+// the choice, as in RadioGroup; Space and Enter only choose.
 type choiceRow struct {
 	widget.BaseWidget
 	Options   []string
@@ -86,14 +86,19 @@ func (it *choiceItem) Tapped(*fyne.PointEvent) {
 
 func (it *choiceItem) FocusGained() { it.focused = true; it.Refresh() }
 func (it *choiceItem) FocusLost()   { it.focused = false; it.Refresh() }
+
+// TypedRune chooses the option on Space. The keyboard only chooses: a key
+// pressed twice must not take back the client's answer.
 func (it *choiceItem) TypedRune(r rune) {
 	if r == ' ' {
-		it.Tapped(nil)
+		it.row.SetSelected(it.option)
 	}
 }
+
+// TypedKey chooses the option on Enter.
 func (it *choiceItem) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-		it.Tapped(nil)
+		it.row.SetSelected(it.option)
 	}
 }
 

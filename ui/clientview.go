@@ -37,10 +37,6 @@ func clientLanguages() []string {
 // rtlLanguages are written right to left.
 var rtlLanguages = map[string]bool{"ar": true, "fa": true}
 
-// BackShortcut leaves the client view from the keyboard. The professional
-// view names it; the client view does not.
-var BackShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
-
 // ClientView is the screen turned toward the client: large type, one step
 // at a time, in the client's language, and only what is theirs. It never
 // shows the client list, other clients or the professional's notes: it has

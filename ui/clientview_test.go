@@ -198,9 +198,14 @@ func TestClientView_BackNeedsHold(t *testing.T) {
 	}
 
 	m.showClientView(m.Session())
+	m.backKey.now = func() time.Time { return clock }
 	typeShortcut(t, w.Canvas(), BackShortcut)
+	if m.ClientView() == nil {
+		t.Fatal("pressing Ctrl+Shift+B once went back")
+	}
+	holdBack(t, m, w.Canvas(), &clock, holdTime, 40*time.Millisecond)
 	if m.ClientView() != nil {
-		t.Error("Ctrl+Shift+B did not go back")
+		t.Error("holding Ctrl+Shift+B did not go back")
 	}
 }
 

@@ -28,13 +28,17 @@ func (v *SessionView) stepOptions() fyne.CanvasObject {
 	tr := v.tr
 	proposals := container.NewGridWithColumns(2)
 	compare := container.NewVBox()
-	search := widget.NewEntry()
+	search := newTextEntry()
 	search.SetPlaceHolder(tr.T("step5.search"))
 	var redraw func()
 	redraw = func() {
 		proposals.RemoveAll()
-		for _, c := range v.proposals(search.Text) {
+		found := v.proposals(search.Text)
+		for _, c := range found {
 			proposals.Add(v.proposalRow(c, redraw))
+		}
+		if len(found) == 0 && strings.TrimSpace(search.Text) != "" {
+			proposals.Add(wrapped(tr.T("step5.nothing", map[string]any{"Query": strings.TrimSpace(search.Text)})))
 		}
 		compare.RemoveAll()
 		compare.Add(v.comparison())
@@ -149,17 +153,21 @@ func (v *SessionView) comparison() fyne.CanvasObject {
 	totals := map[string]*widget.Label{}
 	updateTotal := func(o *cards.Option) {
 		pros, cons := o.Weighed()
-		totals[o.Card.ID].SetText(tr.T("step5.total", map[string]any{"Pros": pros, "Cons": cons}))
+		totals[o.Card.ID].SetText(tr.T("step5.total.named", map[string]any{"Card": shown(o).Title, "Pros": pros, "Cons": cons}))
 	}
-	header := container.NewGridWithColumns(n)
-	for i := range opts {
-		c := *shown(&opts[i])
-		t := newBidiLabel(c.Title, false)
-		t.color = color.White
-		t.style.Bold = true
-		header.Add(container.NewStack(roundedRect(CategoryColor(c.Category), 8),
-			container.NewPadded(container.NewBorder(nil, nil, pictogram(c.Pictogram, 36), nil, t))))
+	names := func() *fyne.Container {
+		header := container.NewGridWithColumns(n)
+		for i := range opts {
+			c := *shown(&opts[i])
+			t := newBidiLabel(c.Title, false)
+			t.color = color.White
+			t.style.Bold = true
+			header.Add(container.NewStack(roundedRect(CategoryColor(c.Category), 8),
+				container.NewPadded(container.NewBorder(nil, nil, pictogram(c.Pictogram, 36), nil, t))))
+		}
+		return header
 	}
+	header := names()
 	rows := container.NewVBox(
 		header,
 		row(tr.T("row.what"), text(func(c *cards.Card) string { return c.Summary })),
@@ -184,6 +192,8 @@ func (v *SessionView) comparison() fyne.CanvasObject {
 			return l
 		}),
 	)
+	// While the rows scroll, the names stay in view above them.
+	v.pinned = &pinnedHeader{header: header, part: rows, copy: names()}
 	return container.NewVBox(wrapped(tr.T("step5.weigh.intro")), rows)
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -148,4 +149,36 @@ func visible(objects []fyne.CanvasObject) []fyne.CanvasObject {
 		return objects
 	}
 	return slices.DeleteFunc(slices.Clone(objects), func(o fyne.CanvasObject) bool { return !o.Visible() })
+}
+
+// agreementLayout sets out an agreement as who, what and before when, the
+// middle one twice as wide: what is to be done is the longest to read.
+type agreementLayout struct{}
+
+func newAgreementRow(who, what, due fyne.CanvasObject) *fyne.Container {
+	return container.New(agreementLayout{}, who, what, due)
+}
+
+var agreementWeights = [3]float32{1, 2, 1}
+
+func (agreementLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	unit := (size.Width - pad*float32(len(objects)-1)) / 4
+	x := float32(0)
+	for i, o := range objects {
+		w := unit * agreementWeights[i]
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+func (agreementLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var unit, height float32
+	for i, o := range objects {
+		min := o.MinSize()
+		unit = max(unit, min.Width/agreementWeights[i])
+		height = max(height, min.Height)
+	}
+	return fyne.NewSize(unit*4+theme.Padding()*float32(len(objects)-1), height)
 }

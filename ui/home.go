@@ -50,6 +50,7 @@ func newHome(m *Main) *Home {
 			name.Truncation = fyne.TextTruncateEllipsis
 			info := widget.NewLabel("")
 			info.Importance = widget.LowImportance
+			info.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(name, info)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -254,14 +255,7 @@ func (h *Home) showClient(c cards.Client) {
 	actions := container.NewHBox(start, export)
 	if len(sessions) > 0 {
 		last := sessions[len(sessions)-1]
-		actions.Add(newButton(tr.T("client.followupnew"), theme.MediaReplayIcon(), func() {
-			s, err := h.m.store.CreateFollowUp(last.ID)
-			if err != nil {
-				h.m.showError(err)
-				return
-			}
-			h.m.openSession(s.ID)
-		}))
+		actions.Add(newButton(tr.T("client.followupnew"), theme.MediaReplayIcon(), func() { h.m.startFollowUp(last.ID, last.Started) }))
 	}
 	page := container.NewVBox(
 		widget.NewForm(widget.NewFormItem(tr.T("client.name"), name), widget.NewFormItem(tr.T("client.reference"), ref)),

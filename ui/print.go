@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"net/url"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
@@ -20,20 +21,55 @@ func (m *Main) printLanguage() string {
 	return m.tr.Language().String()
 }
 
-// print writes a PDF and opens it in the computer's PDF viewer.
+// Opener opens a file or folder in the program the computer uses for it,
+// and calls done with whether that program could be started; done may be
+// called from another goroutine.
+type Opener func(path string, done func(error))
+
+// SetOpener sets how printed files are opened; without one they are not.
+func (m *Main) SetOpener(open Opener) { m.opener = open }
+
+// print writes a PDF, says where it is, and opens it in the computer's
+// PDF viewer: the message stays, with buttons to open the PDF and its
+// folder again, and says so when no viewer could be started.
 func (m *Main) print(write func() (string, error)) {
 	path, err := write()
 	if err != nil {
 		m.showError(err)
 		return
 	}
-	u, err := url.Parse("file://" + filepath.ToSlash(path))
-	if err == nil {
-		err = fyne.CurrentApp().OpenURL(u)
+	tr := m.tr
+	status := wrapped("")
+	open := func(p string) {
+		if m.opener == nil {
+			return
+		}
+		status.SetText(tr.T("print.opening"))
+		m.opener(p, func(err error) {
+			fyne.Do(func() {
+				if err != nil {
+					status.SetText(tr.T("print.noviewer", map[string]any{"Error": err.Error()}))
+					status.Importance = widget.DangerImportance
+				} else {
+					status.SetText("")
+					status.Importance = widget.MediumImportance
+				}
+				status.Refresh()
+			})
+		})
 	}
-	if err != nil {
-		m.showInfo(m.tr.T("print.done"), m.tr.T("print.saved", map[string]any{"File": path}))
+	openPDF := newButton(tr.T("print.open"), theme.DocumentIcon(), func() { open(path) })
+	openDir := newButton(tr.T("print.folder"), theme.FolderOpenIcon(), func() { open(filepath.Dir(path)) })
+	if m.opener == nil {
+		openPDF.Hide()
+		openDir.Hide()
 	}
+	body := container.NewVBox(wrapped(tr.T("print.saved", map[string]any{"File": path})), status,
+		container.NewHBox(openPDF, openDir))
+	d := dialog.NewCustom(tr.T("print.done"), tr.T("dialog.close"), body, m.win)
+	d.Resize(fyne.NewSize(560, 0))
+	m.showDialog(d, nil, nil)
+	open(path)
 }
 
 // editOrganisation edits the municipality on the printables.

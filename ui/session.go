@@ -26,7 +26,7 @@ type SessionView struct {
 	client cards.Client
 	s      cards.Session
 
-	entries   map[string]*widget.Entry   // the text fields of the step on screen, by key
+	entries   map[string]*textEntry      // the text fields of the step on screen, by key
 	applying  bool                       // a colleague's text is being put in a field: not an edit
 	conflicts map[string]*conflictChoice // fields with two versions on screen, by key
 
@@ -41,6 +41,8 @@ type SessionView struct {
 	prev    *button
 	next    *button
 	content fyne.CanvasObject
+	page    *container.Scroll // the step on screen, scrolled to keep the focus in view
+	pinned  *pinnedHeader     // a header kept in view while its part of the page scrolls
 }
 
 func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView {
@@ -65,7 +67,11 @@ func newSessionView(m *Main, client cards.Client, s cards.Session) *SessionView 
 	v.next.IconPlacement = widget.ButtonIconTrailingText
 	back := newButton(shorten(client.Name, 30), theme.NavigateBackIcon(), func() { v.onClose() })
 	back.name = client.Name
-	started := widget.NewLabel(tr.T("session.started", map[string]any{"Date": v.s.Started.Format("2-1-2006")}))
+	kind := "session.started"
+	if v.s.PreviousID != 0 {
+		kind = "session.started.followup"
+	}
+	started := widget.NewLabel(tr.T(kind, map[string]any{"Date": v.s.Started.Format("2-1-2006")}))
 	turn := newButton(tr.T("cv.turn"), theme.ComputerIcon(), func() { m.showClientView(v) })
 	turn.Importance = widget.HighImportance
 	hint := widget.NewLabel(tr.T("cv.hint"))
@@ -121,9 +127,14 @@ func (v *SessionView) show() {
 	v.heading.SetText(v.tr.T("step.title", map[string]any{"N": n, "Name": v.tr.T("step." + strconv.Itoa(n))}))
 	enable(v.prev, n > 1)
 	enable(v.next, n < cards.Steps)
-	v.entries = map[string]*widget.Entry{}
+	v.entries = map[string]*textEntry{}
+	v.pinned = nil
 	step := v.stepScreen(n)
-	v.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(step, v.noteBox(n))))}
+	v.page = container.NewVScroll(container.NewPadded(container.NewVBox(step, v.noteBox(n))))
+	v.body.Objects = []fyne.CanvasObject{v.page}
+	if v.pinned != nil {
+		v.body.Objects = append(v.body.Objects, v.pinned.over(v.page))
+	}
 	v.body.Refresh()
 }
 
@@ -169,12 +180,11 @@ func (v *SessionView) entry(key, placeholder string, multiLine bool) fyne.Canvas
 }
 
 // valueEntry is a bare text field bound to a session value.
-func (v *SessionView) valueEntry(key, placeholder string, multiLine bool) *widget.Entry {
-	e := widget.NewEntry()
+func (v *SessionView) valueEntry(key, placeholder string, multiLine bool) *textEntry {
+	e := newTextEntry()
 	if multiLine {
-		e = widget.NewMultiLineEntry()
+		e = newMultiLineTextEntry()
 		e.SetMinRowsVisible(3)
-		e.Wrapping = fyne.TextWrapWord
 	}
 	e.SetPlaceHolder(placeholder)
 	e.SetText(v.value(key))
@@ -218,6 +228,7 @@ func answerLabel(tr *locales.Translator, a cards.Answer) string {
 
 // question is a label above its answer field.
 func question(text string, field fyne.CanvasObject) fyne.CanvasObject {
+	nameFields(field, text)
 	return container.NewVBox(heading(text), field)
 }
 
@@ -225,6 +236,7 @@ func question(text string, field fyne.CanvasObject) fyne.CanvasObject {
 // and words: it is never shown to the client or printed on the plan.
 func (v *SessionView) noteBox(step int) fyne.CanvasObject {
 	e := v.entry(cards.KeyNote(step), v.tr.T("note.placeholder"), true)
+	nameFields(e, v.tr.T("note.title"))
 	title := widget.NewLabelWithStyle(v.tr.T("note.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bg := canvas.NewRectangle(noteColor)
 	bg.CornerRadius = 8

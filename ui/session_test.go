@@ -35,6 +35,9 @@ func entries(c fyne.Canvas, placeholder string) []*widget.Entry {
 	for _, e := range find(c, func(e *dialogEntry) bool { return e.PlaceHolder == placeholder }) {
 		out = append(out, &e.Entry)
 	}
+	for _, e := range find(c, func(e *textEntry) bool { return e.PlaceHolder == placeholder }) {
+		out = append(out, &e.Entry)
+	}
 	return out
 }
 
@@ -251,5 +254,32 @@ func TestSession_SevenSteps(t *testing.T) {
 	}
 	if sure := radios(c2, "Nee"); sure[2].Selected != "Nee" || sure[3].Selected != "Ja" {
 		t.Error("SURE answers are not back")
+	}
+}
+
+// TestSessionView_FollowUpAsks: starting a follow-up asks first, and the
+// follow-up is named as one, not as the conversation it follows.
+func TestSessionView_FollowUpAsks(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	c := w.Canvas()
+	client, _ := db.CreateClient("Vervolg", "")
+	s, _ := db.CreateSession(client.ID)
+	m.OpenSession(s.ID)
+	m.Session().goTo(cards.StepEvaluate)
+	test.Tap(buttonOn(t, c, "Vervolggesprek beginnen"))
+	if !strings.Contains(overlayText(c), "Vervolggesprek beginnen?") {
+		t.Fatalf("no question before the follow-up: %q", overlayText(c))
+	}
+	pressKey(c, fyne.KeyEscape)
+	if sessions, _ := db.Sessions(client.ID); len(sessions) != 1 || m.Session().s.ID != s.ID {
+		t.Fatalf("cancelled, yet %d conversations", len(sessions))
+	}
+	test.Tap(buttonOn(t, c, "Vervolggesprek beginnen"))
+	pressKey(c, fyne.KeyReturn)
+	if m.Session().s.PreviousID != s.ID {
+		t.Fatal("confirmed, yet no follow-up open")
+	}
+	if text := shownText(c); !strings.Contains(text, "Vervolggesprek van ") || strings.Contains(text, "Gesprek van ") {
+		t.Errorf("the follow-up is named as %q", text)
 	}
 }

@@ -111,14 +111,19 @@ func (m *Main) SetDefaultClientLanguage(lang string) {
 	}
 }
 
+// hasBackPIN says whether the way back asks for a PIN.
+func (m *Main) hasBackPIN() bool {
+	if m.settings == nil {
+		return false
+	}
+	on, err := m.settings.HasBackPIN()
+	return err == nil && on
+}
+
 // leaveClientView turns back to the professional: at once, or after the
 // PIN when one is set.
 func (m *Main) leaveClientView() {
-	if m.settings == nil {
-		m.closeClientView()
-		return
-	}
-	if on, err := m.settings.HasBackPIN(); err != nil || !on {
+	if !m.hasBackPIN() {
 		m.closeClientView()
 		return
 	}
@@ -127,10 +132,15 @@ func (m *Main) leaveClientView() {
 	pin.Password = true
 	pin.SetPlaceHolder(tr.T("settings.pin.placeholder"))
 	m.form(tr.T("settings.pin.ask"), tr.T("dialog.ok"), []*widget.FormItem{widget.NewFormItem(tr.T("settings.pin"), pin)}, func() {
+		if pin.Text == "" {
+			m.showInfo(tr.T("settings.pin.ask"), tr.T("settings.pin.empty"))
+			return
+		}
 		if ok, err := m.settings.CheckBackPIN(pin.Text); err != nil || !ok {
 			m.showInfo(tr.T("settings.pin.ask"), tr.T("settings.pin.wrong"))
 			return
 		}
 		m.closeClientView()
 	}, 360)
+	m.win.Canvas().Focus(pin) // the PIN is typed at once, without a click
 }

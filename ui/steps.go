@@ -219,12 +219,16 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 	var redraw func()
 	redraw = func() {
 		rows.RemoveAll()
-		rows.Add(container.NewGridWithColumns(3,
-			heading(tr.T("agreement.who")), heading(tr.T("agreement.what")), heading(tr.T("agreement.due"))))
+		rows.Add(newAgreementRow(heading(tr.T("agreement.who")), heading(tr.T("agreement.what")), heading(tr.T("agreement.due"))))
 		for i := range v.s.Agreements {
 			a := &v.s.Agreements[i]
 			field := func(f cards.AgreementField, text, hint string) fyne.CanvasObject {
-				e := widget.NewEntry()
+				e := newTextEntry()
+				if f == cards.AgreementWhat { // the longest: it wraps, not cuts
+					e = newMultiLineTextEntry()
+					e.SetMinRowsVisible(2)
+				}
+				e.name = tr.T("agreement." + string(f))
 				e.SetPlaceHolder(hint)
 				e.SetText(text)
 				e.OnChanged = func(s string) {
@@ -251,7 +255,7 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 				v.s.Agreements = slices.DeleteFunc(v.s.Agreements, func(x cards.Agreement) bool { return x.ID == id })
 				redraw()
 			})
-			rows.Add(container.NewBorder(nil, nil, nil, del, container.NewGridWithColumns(3,
+			rows.Add(container.NewBorder(nil, nil, nil, del, newAgreementRow(
 				field(cards.AgreementWho, a.Who, tr.T("agreement.who.hint")),
 				field(cards.AgreementWhat, a.What, tr.T("agreement.what.hint")),
 				field(cards.AgreementDue, a.Due, tr.T("agreement.due.hint")))))
@@ -274,14 +278,7 @@ func (v *SessionView) agreementTable() fyne.CanvasObject {
 func (v *SessionView) stepEvaluate() fyne.CanvasObject {
 	tr := v.tr
 	if v.s.PreviousID == 0 {
-		start := newButton(tr.T("step7.start"), theme.ContentAddIcon(), func() {
-			next, err := v.store.CreateFollowUp(v.s.ID)
-			if err != nil {
-				v.main.showError(err)
-				return
-			}
-			v.onOpen(next.ID)
-		})
+		start := newButton(tr.T("step7.start"), theme.ContentAddIcon(), func() { v.main.startFollowUp(v.s.ID, v.s.Started) })
 		start.Importance = widget.HighImportance
 		return container.NewVBox(wrapped(tr.T("step7.first")), container.NewHBox(start))
 	}

@@ -143,8 +143,7 @@ func (h *Home) handOver(c cards.Client, holder string) {
 	}
 	to := widget.NewSelect(colleagues, nil)
 	to.PlaceHolder = tr.T("team.pick")
-	note := widget.NewMultiLineEntry() // Enter starts a new line here, not the hand-over
-	note.Wrapping = fyne.TextWrapWord
+	note := newMultiLineTextEntry() // Enter starts a new line here, not the hand-over
 	note.SetMinRowsVisible(4)
 	note.SetPlaceHolder(tr.T("team.handover.note.hint"))
 	warning := wrapped(tr.T("team.handover.warning"))

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
@@ -27,6 +27,7 @@ type Main struct {
 	store      Store
 	catalogues CatalogueStore
 	printer    Printer
+	opener     Opener // opens a printed file; nil: not offered
 	saver      Saver
 	tr         *locales.Translator
 	cat        *cards.Catalogue
@@ -52,6 +53,7 @@ type Main struct {
 	data         *button                       // the menu of privacy actions
 	saveFailed   bool                          // the last write failed; its message was shown
 	twoLanguages bool                          // the plan has the Dutch beneath the client's language
+	backKey      keyHold                       // Ctrl+Shift+B, held to leave the client view
 }
 
 // Preferences kept on this computer, in Fyne's preferences of the app.
@@ -81,7 +83,7 @@ func NewMain(win fyne.Window, cat *cards.Catalogue, catalogues CatalogueStore, s
 		return nil, err
 	}
 	m := &Main{win: win, store: store, catalogues: catalogues, printer: printer, tr: tr, cat: cat,
-		translations: map[string]cards.Translations{}}
+		translations: map[string]cards.Translations{}, backKey: keyHold{now: time.Now}}
 	win.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWindowWidth, float64(DefaultWindowSize.Width))),
 		float32(prefs.FloatWithFallback(prefWindowHeight, float64(DefaultWindowSize.Height)))))
@@ -194,45 +196,6 @@ func (m *Main) build(f cards.Filter) {
 	m.addShortcuts()
 }
 
-// Keyboard shortcuts, so that the professional can run the conversation
-// while typing. Tab moves between fields, Enter and Space press buttons.
-var (
-	NextStepShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
-	PrevStepShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
-	ClientViewShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
-)
-
-func (m *Main) addShortcuts() {
-	c := m.win.Canvas()
-	step := func(delta int) func(fyne.Shortcut) {
-		return func(fyne.Shortcut) {
-			switch {
-			case m.client != nil:
-				m.client.goTo(m.client.step + delta)
-			case m.session != nil:
-				m.session.goTo(m.session.s.Step + delta)
-			}
-		}
-	}
-	c.AddShortcut(NextStepShortcut, step(1))
-	c.AddShortcut(PrevStepShortcut, step(-1))
-	c.AddShortcut(ClientViewShortcut, func(fyne.Shortcut) {
-		if m.session != nil {
-			m.showClientView(m.session)
-		}
-	})
-	// Escape closes an open card in the browser; in a session and in the
-	// client view it does nothing, so that nobody leaves them by accident.
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if m.dialogKey(ev.Name) {
-			return
-		}
-		if ev.Name == fyne.KeyEscape && m.client == nil && m.session == nil && m.browser.shown != nil {
-			m.browser.showGrid()
-		}
-	})
-}
-
 func (m *Main) show(o fyne.CanvasObject, tab int) {
 	for i, b := range m.tabs {
 		b.Importance = widget.LowImportance
@@ -313,7 +276,6 @@ func (m *Main) showClientView(v *SessionView) {
 	m.profContent = m.win.Content()
 	m.client = newClientView(v, lang, m.leaveClientView)
 	m.win.SetContent(m.client.Content())
-	m.win.Canvas().AddShortcut(BackShortcut, func(fyne.Shortcut) { m.leaveClientView() })
 }
 
 // showClientContent shows the client view again after it was rebuilt.
@@ -328,7 +290,6 @@ func (m *Main) closeClientView() {
 	if m.client == nil {
 		return
 	}
-	m.win.Canvas().RemoveShortcut(BackShortcut)
 	step := m.client.step
 	m.client = nil
 	m.win.SetContent(m.profContent)

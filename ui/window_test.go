@@ -285,3 +285,23 @@ func TestMain_ImportTranslation(t *testing.T) {
 		t.Error("a card nobody translated is not shown as Dutch")
 	}
 }
+
+// TestHome_SubtitleEllipsis: a long reference under a client's name is cut
+// with an ellipsis, so that the list says it goes on.
+func TestHome_SubtitleEllipsis(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	w.Resize(fyne.NewSize(1000, 660))
+	if _, err := db.CreateClient("Lang", "REF-2026-00017-ABCDEFGHIJKLMNOPQRSTUVWXYZ-012345"); err != nil {
+		t.Fatal(err)
+	}
+	m.showHome()
+	for _, o := range visibleObjects(w.Canvas().Content()) {
+		if txt, ok := o.(*canvas.Text); ok && strings.HasPrefix(txt.Text, "REF-2026") {
+			if !strings.HasSuffix(txt.Text, "…") {
+				t.Errorf("the subtitle shows %q, cut without an ellipsis", txt.Text)
+			}
+			return
+		}
+	}
+	t.Fatal("no subtitle with the reference in the list")
+}
