@@ -35,6 +35,7 @@ type Client struct {
 	Created      time.Time
 	LastActivity time.Time // of the latest session
 	Sessions     int       // number of sessions
+	Language     string    // the client's language (BCP 47, such as "ar"); "" until chosen
 }
 
 // Handover is a client given from one professional to another in a team,

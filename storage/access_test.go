@@ -62,6 +62,9 @@ func newSecretTeam(t *testing.T) secretTeam {
 	if err := d.AddOption(s.ID, card); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.SetClientLanguage(c.ID, "ti"); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.SetProfessional("Bram "+m, "06 "+m); err != nil {
 		t.Fatal(err)
 	}
@@ -134,6 +137,7 @@ RESET ROLE;
 	attack := fmt.Sprintf(`UPDATE samenbeslissen.session_values SET value = 'overschreven' WHERE session_id = %[2]d;
 DELETE FROM samenbeslissen.agreements WHERE session_id = %[2]d;
 UPDATE samenbeslissen.clients SET name = 'overschreven' WHERE id = %[1]d;
+UPDATE samenbeslissen.clients SET language = 'fa' WHERE id = %[1]d;
 INSERT INTO samenbeslissen.session_values VALUES (%[2]d, 'ingebroken', 'x');
 INSERT INTO samenbeslissen.sessions (client_id, started_at, updated_at) VALUES (%[1]d, 0, 0);
 UPDATE samenbeslissen.clients SET holder = current_user WHERE id = %[1]d;
@@ -146,13 +150,13 @@ INSERT INTO samenbeslissen.client_colleagues VALUES (%[1]d, current_user, curren
 `, id, sid)
 	out = st.psql(t, st.anna, attack)
 	if n := strings.Count(out, "ERROR"); n != 9 {
-		t.Errorf("anna's attack: %d errors, want 9 (the first two updates and the delete change nothing, silently):\n%s", n, out)
+		t.Errorf("anna's attack: %d errors, want 9 (the first three updates and the delete change nothing, silently):\n%s", n, out)
 	}
 	s, err := st.bramDB.Session(sid)
 	if err != nil || s.Goal != "Doel "+st.marker || len(s.Agreements) != 1 || s.Values()["ingebroken"] != "" {
 		t.Errorf("bram's session after the attack: %+v, %v", s, err)
 	}
-	if c, err := st.bramDB.Client(id); err != nil || c.Name != "Cliënt "+st.marker || c.Sessions != 1 {
+	if c, err := st.bramDB.Client(id); err != nil || c.Name != "Cliënt "+st.marker || c.Sessions != 1 || c.Language != "ti" {
 		t.Errorf("bram's client after the attack: %+v, %v", c, err)
 	}
 	if h, _ := st.bramDB.Holders(id); len(h) != 1 || h[0] != st.bram {
@@ -163,6 +167,23 @@ INSERT INTO samenbeslissen.client_colleagues VALUES (%[1]d, current_user, curren
 	anna := st.open(t, st.anna)
 	if got, err := anna.Colleagues(); err != nil || slices.Contains(got, "postgres") || !slices.Contains(got, st.bram) || slices.Contains(got, st.pim) {
 		t.Errorf("anna's colleagues: %v, %v", got, err)
+	}
+	// The client's language, through the app as through psql.
+	if _, err := anna.Client(id); !errors.Is(err, ErrNotFound) {
+		t.Errorf("anna reads bram's client: %v", err)
+	}
+	if err := anna.SetClientLanguage(id, "fa"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("anna sets the language of bram's client: %v", err)
+	}
+	byLanguage := fmt.Sprintf(`SELECT count(*) FROM samenbeslissen.clients WHERE id = %d AND language = 'ti'`, id)
+	if out := st.psql(t, st.bram, byLanguage); strings.TrimSpace(out) != "1" {
+		t.Errorf("bram counts his client by its language: %q, want 1", out)
+	}
+	if out := st.psql(t, st.anna, byLanguage); strings.TrimSpace(out) != "0" {
+		t.Errorf("anna counts bram's client by its language: %q, want 0", out)
+	}
+	if c, _ := st.bramDB.Client(id); c.Language != "ti" {
+		t.Errorf("bram's client's language after anna's tries: %q, want ti", c.Language)
 	}
 	if err := anna.HandOver(st.annaClient, "postgres", ""); err == nil {
 		t.Error("a client was handed over to the superuser")

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
@@ -71,13 +73,29 @@ func (d *DB) UpdateClient(id int64, name, reference string) error {
 	return nil
 }
 
+// SetClientLanguage keeps the language the client reads their things in,
+// such as "ar"; every conversation with them, and their plan, is in it.
+func (d *DB) SetClientLanguage(id int64, lang string) error {
+	if t, err := language.Parse(lang); err != nil || t.String() != lang {
+		return fmt.Errorf("taal %q ken ik niet; kies een taal uit de lijst", lang)
+	}
+	res, err := d.db().Exec(`UPDATE clients SET language = ? WHERE id = ?`, lang, id)
+	if err != nil {
+		return fmt.Errorf("taal van de cliënt opslaan: %w", d.describe(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("cliënt %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
 const clientColumns = `c.id, c.name, c.reference, c.created_at, c.last_activity,
-	(SELECT count(*) FROM sessions s WHERE s.client_id = c.id)`
+	(SELECT count(*) FROM sessions s WHERE s.client_id = c.id), c.language`
 
 func scanClient(row interface{ Scan(...any) error }) (cards.Client, error) {
 	var c cards.Client
 	var created, last int64
-	err := row.Scan(&c.ID, &c.Name, &c.Reference, &created, &last, &c.Sessions)
+	err := row.Scan(&c.ID, &c.Name, &c.Reference, &created, &last, &c.Sessions, &c.Language)
 	c.Created, c.LastActivity = fromMillis(created), fromMillis(last)
 	return c, err
 }

@@ -75,10 +75,10 @@ func (d *DB) installation() (string, error) {
 
 // rawClient is a client with everything of theirs as stored, for copying.
 type rawClient struct {
-	id                      int64
-	name, search, reference string
-	created, last           int64
-	sessions                []rawSession
+	id                                int64
+	name, search, reference, language string
+	created, last                     int64
+	sessions                          []rawSession
 }
 
 type rawSession struct {
@@ -101,13 +101,13 @@ type rawCard struct {
 
 func (d *DB) rawClients() ([]rawClient, error) {
 	var out []rawClient
-	rows, err := d.db().Query(`SELECT id, name, search, reference, created_at, last_activity FROM clients ORDER BY id`)
+	rows, err := d.db().Query(`SELECT id, name, search, reference, language, created_at, last_activity FROM clients ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("cliënten lezen: %w", d.describe(err))
 	}
 	for rows.Next() {
 		var c rawClient
-		if err := rows.Scan(&c.id, &c.name, &c.search, &c.reference, &c.created, &c.last); err != nil {
+		if err := rows.Scan(&c.id, &c.name, &c.search, &c.reference, &c.language, &c.created, &c.last); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -196,8 +196,8 @@ func copyClient(tx conn, install string, c rawClient, t *Transfer) error {
 	if err == nil {
 		t.ClientsBefore++
 	} else {
-		if err := tx.QueryRow(`INSERT INTO clients (name, search, reference, created_at, last_activity, origin) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-			c.name, c.search, c.reference, c.created, c.last, origin(install, "client", c.id)).Scan(&id); err != nil {
+		if err := tx.QueryRow(`INSERT INTO clients (name, search, reference, language, created_at, last_activity, origin) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			c.name, c.search, c.reference, c.language, c.created, c.last, origin(install, "client", c.id)).Scan(&id); err != nil {
 			return err
 		}
 		t.Clients++
@@ -246,12 +246,12 @@ func copyClient(tx conn, install string, c rawClient, t *Transfer) error {
 // it with the laptop's.
 func (d *DB) checkCopy(install string, c rawClient) error {
 	var got rawClient
-	err := d.db().QueryRow(`SELECT id, name, reference FROM clients WHERE origin = ?`, origin(install, "client", c.id)).Scan(&got.id, &got.name, &got.reference)
+	err := d.db().QueryRow(`SELECT id, name, reference, language FROM clients WHERE origin = ?`, origin(install, "client", c.id)).Scan(&got.id, &got.name, &got.reference, &got.language)
 	if err != nil {
 		return fmt.Errorf("niet gevonden: %w", d.describe(err))
 	}
-	if got.name != c.name || got.reference != c.reference {
-		return fmt.Errorf("naam of kenmerk verschilt")
+	if got.name != c.name || got.reference != c.reference || got.language != c.language {
+		return fmt.Errorf("naam, kenmerk of taal verschilt")
 	}
 	sessions, err := d.rawSessions(d.db(), "client_id = ? AND origin IS NOT NULL", got.id)
 	if err != nil {

@@ -9,11 +9,12 @@ import (
 
 // TestCopyToTeam: a laptop's clients, with a follow-up, agreements and
 // compared cards, go to the team database as the professional who runs
-// it; running it again copies nothing twice, and a session added on the
+// it, each in their language; running it again copies nothing twice, and a session added on the
 // laptop in between is copied then.
 func TestCopyToTeam(t *testing.T) {
 	laptop := openTest(t)
 	c1, _ := laptop.CreateClient("Aïcha", "K-1")
+	laptop.SetClientLanguage(c1.ID, "ar")
 	s1, _ := laptop.CreateSession(c1.ID)
 	laptop.SetValues(s1.ID, map[string]string{cards.KeyGoal: "Werk in de zorg", cards.KeyNote(2): "Notitie"})
 	laptop.AddOption(s1.ID, testCard("kaart-a"))
@@ -41,6 +42,9 @@ func TestCopyToTeam(t *testing.T) {
 	for _, c := range cs {
 		if c.Name == "Aïcha" {
 			aicha = c.ID
+			if c.Language != "ar" {
+				t.Errorf("Aïcha's language in the team database: %q, want ar", c.Language)
+			}
 		}
 	}
 	sums, _ := team.Sessions(aicha)

@@ -24,7 +24,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA samenbeslissen FROM PUBLIC;
 GRANT SELECT ON schema_version TO samenbeslissen_medewerker, samenbeslissen_teamleider, samenbeslissen_privacy, samenbeslissen_beleid;
 GRANT SELECT, INSERT ON clients TO samenbeslissen_medewerker;
 -- Not the holder: a client changes hands only through hand_over.
-GRANT UPDATE (name, search, reference, last_activity) ON clients TO samenbeslissen_medewerker;
+GRANT UPDATE (name, search, reference, last_activity, language) ON clients TO samenbeslissen_medewerker;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, session_values, agreements, session_cards, settings TO samenbeslissen_medewerker;
 GRANT SELECT ON client_colleagues, handovers TO samenbeslissen_medewerker;
 GRANT SELECT, INSERT ON applied_edits, plan_prints TO samenbeslissen_medewerker;
