@@ -1,14 +1,19 @@
 package ui
 
 import (
+	"slices"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
+	"github.com/samenbeslissen/samenbeslissen/locales"
 )
 
 // clientLanguageChoice is where the professional picks the client's
@@ -19,7 +24,7 @@ func (m *Main) clientLanguageChoice() fyne.CanvasObject {
 	tr := m.tr
 	names := make([]string, len(ClientLanguages))
 	for i, l := range ClientLanguages {
-		names[i] = languageName(language.Make(l))
+		names[i] = clientLanguageName(l)
 	}
 	status := wrapped("")
 	status.Importance = widget.LowImportance
@@ -42,6 +47,13 @@ func (m *Main) clientLanguageChoice() fyne.CanvasObject {
 			text += " " + tr.T("language.unchecked")
 		}
 		status.SetText(text)
+		// The source language is what translations are checked against:
+		// there is nothing to mark.
+		if lang == locales.Source.String() {
+			mark.Hide()
+		} else {
+			mark.Show()
+		}
 		mark.SetText(tr.T("language.mark"))
 		if !checked.IsZero() {
 			mark.SetText(tr.T("language.unmark"))
@@ -56,13 +68,64 @@ func (m *Main) clientLanguageChoice() fyne.CanvasObject {
 			show()
 		}
 	}
-	sel.Selected = languageName(language.Make(m.printLanguage()))
+	sel.Selected = clientLanguageName(m.printLanguage())
 	sel.OnChanged = func(string) {
-		m.clientLang = ClientLanguages[sel.SelectedIndex()]
+		m.setClientLanguage(ClientLanguages[sel.SelectedIndex()])
 		show()
 	}
 	show()
 	two := widget.NewCheck(tr.T("language.twolanguages"), func(on bool) { m.twoLanguages = on })
 	two.Checked = m.twoLanguages
 	return container.NewVBox(container.NewBorder(nil, nil, sel, mark), status, two)
+}
+
+// setClientLanguage keeps the open session's client's language with the
+// client, so that their next conversation, after a restart too, is in it.
+func (m *Main) setClientLanguage(lang string) {
+	if m.session == nil || m.session.client.Language == lang {
+		return
+	}
+	if err := m.store.SetClientLanguage(m.session.client.ID, lang); err != nil {
+		m.showError(err)
+		return
+	}
+	m.session.client.Language = lang
+}
+
+// clientLanguage is the open session's client's language when one was
+// chosen for them and the app still has it, else "".
+func (m *Main) clientLanguage() string {
+	if m.session == nil || !slices.Contains(ClientLanguages, m.session.client.Language) {
+		return ""
+	}
+	return m.session.client.Language
+}
+
+// dutchLanguageNames replace names display.Dutch gives poorly: Farsi is
+// what the people who speak it, and Dutch professionals, call it.
+var dutchLanguageNames = map[string]string{"fa": "Farsi"}
+
+// clientLanguageName names a language for the professional in Dutch and in
+// its own script, "Arabisch — العربية", so that languages in a script the
+// professional cannot read are told apart; Dutch is named once.
+func clientLanguageName(lang string) string {
+	t := language.Make(lang)
+	dutch, ok := dutchLanguageNames[lang]
+	if !ok {
+		dutch = capitalized(display.Dutch.Languages().Name(t))
+	}
+	self := languageName(t)
+	switch {
+	case dutch == "":
+		return self
+	case dutch == self:
+		return dutch
+	}
+	return dutch + " — " + self
+}
+
+// capitalized starts a name with a capital, as a list item does.
+func capitalized(name string) string {
+	first, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(first)) + name[size:]
 }

@@ -12,9 +12,13 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
 
-// printLanguage is the language printables for the client are in: the one
-// chosen in the client view, or the interface's.
+// printLanguage is the language of the client view and of what is printed
+// for the client: the open session's client's, else the municipality's
+// default, else the interface's.
 func (m *Main) printLanguage() string {
+	if lang := m.clientLanguage(); lang != "" {
+		return lang
+	}
 	if m.clientLang != "" {
 		return m.clientLang
 	}

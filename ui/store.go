@@ -13,6 +13,8 @@ type Store interface {
 	Client(id int64) (cards.Client, error)
 	CreateClient(name, reference string) (cards.Client, error)
 	UpdateClient(id int64, name, reference string) error
+	// SetClientLanguage keeps the language the client reads their things in.
+	SetClientLanguage(id int64, lang string) error
 
 	Sessions(clientID int64) ([]cards.SessionSummary, error)
 	Session(id int64) (cards.Session, error)

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,7 +38,7 @@ type Main struct {
 	session      *SessionView
 	client       *ClientView                   // the view turned toward the client, while shown
 	profContent  fyne.CanvasObject             // the professional's screen, kept while the client view shows
-	clientLang   string                        // last chosen in the client view
+	clientLang   string                        // the client's language until one is chosen for them, as the municipality set it
 	translations map[string]cards.Translations // card texts by language, loaded when first needed
 	dialogs      []*openDialog                 // open dialogs, the top one last
 	privacy      Privacy                       // erasing, retention, backups; nil: not offered
@@ -269,18 +267,14 @@ func (m *Main) showClientView(v *SessionView) {
 	if m.client != nil {
 		return
 	}
-	lang := m.clientLang
-	if lang == "" {
-		lang = m.tr.Language().String()
-	}
 	m.profContent = m.win.Content()
-	m.client = newClientView(v, lang, m.leaveClientView)
+	m.client = newClientView(v, m.printLanguage(), m.leaveClientView)
 	m.win.SetContent(m.client.Content())
 }
 
 // showClientContent shows the client view again after it was rebuilt.
 func (m *Main) showClientContent(cv *ClientView) {
-	m.clientLang = cv.lang
+	m.setClientLanguage(cv.lang)
 	m.win.SetContent(cv.Content())
 }
 
@@ -434,8 +428,7 @@ func languageName(t language.Tag) string {
 	if name == "" {
 		return t.String()
 	}
-	first, size := utf8.DecodeRuneInString(name)
-	return string(unicode.ToUpper(first)) + name[size:]
+	return capitalized(name)
 }
 
 // ShowStartError fills win with a message that the app cannot start, and
