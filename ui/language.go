@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -30,6 +31,15 @@ func (m *Main) clientLanguageChoice() fyne.CanvasObject {
 	status.Importance = widget.LowImportance
 	mark := newButton(tr.T("language.mark"), nil, nil)
 	sel := widget.NewSelect(names, nil)
+	// A select is as wide as its placeholder, which never shows here (a
+	// language is always chosen): so the widest name fits.
+	widest := float32(0)
+	for _, n := range names {
+		if w := fyne.MeasureText(n, theme.Size(theme.SizeNameText), fyne.TextStyle{}).Width; w > widest {
+			widest, sel.PlaceHolder = w, n
+		}
+	}
+	row := container.NewBorder(nil, nil, sel, mark)
 	var show func()
 	show = func() {
 		lang := m.printLanguage()
@@ -54,6 +64,7 @@ func (m *Main) clientLanguageChoice() fyne.CanvasObject {
 		} else {
 			mark.Show()
 		}
+		row.Refresh() // lays the shown or hidden mark out
 		mark.SetText(tr.T("language.mark"))
 		if !checked.IsZero() {
 			mark.SetText(tr.T("language.unmark"))
@@ -76,7 +87,7 @@ func (m *Main) clientLanguageChoice() fyne.CanvasObject {
 	show()
 	two := widget.NewCheck(tr.T("language.twolanguages"), func(on bool) { m.twoLanguages = on })
 	two.Checked = m.twoLanguages
-	return container.NewVBox(container.NewBorder(nil, nil, sel, mark), status, two)
+	return container.NewVBox(row, status, two)
 }
 
 // setClientLanguage keeps the open session's client's language with the

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
@@ -205,12 +206,18 @@ func TestClientLanguageChoice_NoMarkForDutch(t *testing.T) {
 	marks := func() []*button {
 		return find(c, func(b *button) bool { return b.Text == "Markeer als nagekeken" || b.Text == "Niet meer nagekeken" })
 	}
+	if w := sel.MinSize().Width; w < fyne.MeasureText("Oekraïens — Українська", theme.Size(theme.SizeNameText), fyne.TextStyle{}).Width {
+		t.Errorf("the choice is %v wide: the longest name does not fit", w)
+	}
 	if sel.Selected != "Nederlands" || len(marks()) != 0 {
 		t.Errorf("with %q chosen, %d buttons to mark the translation as checked", sel.Selected, len(marks()))
 	}
 	sel.SetSelected("Farsi — فارسی")
 	if len(marks()) != 1 {
-		t.Errorf("with Farsi chosen, %d buttons to mark it as checked, want 1", len(marks()))
+		t.Fatalf("with Farsi chosen, %d buttons to mark it as checked, want 1", len(marks()))
+	}
+	if b := marks()[0]; b.Size().Width < b.MinSize().Width || b.Position().X < sel.Position().X+sel.Size().Width {
+		t.Errorf("the mark, shown once Farsi is chosen, is not laid out beside the choice: at %v, %v", b.Position(), b.Size())
 	}
 	sel.SetSelected("Nederlands")
 	if len(marks()) != 0 {
