@@ -40,9 +40,11 @@ const usage = `Gebruik:
                                                 laad de vertaling terug
   samenbeslissen voorbeeld                      maak een voorbeeldcliënt met een ingevuld gesprek
   samenbeslissen plan --sessie ID [--taal nl] [--tweetalig] --uit plan.pdf
-                                                het plan van een gesprek, voor de cliënt
+                                                het plan van een gesprek, voor de cliënt;
+                                                zonder --taal in de taal van de cliënt
   samenbeslissen overzicht (--sessie ID | --kaarten ID,ID) [--leeg] [--taal nl] --uit overzicht.pdf
-                                                de keuzes naast elkaar; --leeg om op papier in te vullen
+                                                de keuzes naast elkaar; --leeg om op papier in te vullen;
+                                                met --sessie en zonder --taal in de taal van de cliënt
   samenbeslissen kaarten [--taal nl] [--papier a4|a3|letter] [--formaat a6|a7] [--kaarten ID,ID]
                  [--achterkant inhoud|gedeeld] [--afloop=false] [--vouw] [--verschuiving X,Y] [--groep] --uit kaarten.pdf
                                                 keuzekaarten om te drukken: voorkant en achterkant;

@@ -272,6 +272,16 @@ func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "geef met --uit BESTAND.pdf aan waar de pdf moet komen")
 		return 2
 	}
+	if *session != 0 && !flagSet(fs, "taal") {
+		l, err := p.clientLanguage(*session)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		if l != "" {
+			*lang = l
+		}
+	}
 	var list []string
 	if *ids != "" {
 		list = strings.Split(*ids, ",")
@@ -306,6 +316,30 @@ func runPrint(p printer, cmd string, args []string, stdout, stderr io.Writer) in
 	}
 	fmt.Fprintf(stdout, "%s gemaakt.\n", *out)
 	return 0
+}
+
+// flagSet says whether a flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// clientLanguage is the language kept with a session's client, "" when
+// none was chosen or this version of the app does not have it.
+func (p printer) clientLanguage(sessionID int64) (string, error) {
+	s, err := p.db.Session(sessionID)
+	if err != nil {
+		return "", err
+	}
+	c, err := p.db.Client(s.ClientID)
+	if err != nil {
+		return "", err
+	}
+	if !slices.Contains(ui.ClientLanguages, c.Language) {
+		return "", nil
+	}
+	return c.Language, nil
 }
 
 // parseOffset reads "X,Y" in millimetres, such as "0.5,-1".

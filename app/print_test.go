@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/samenbeslissen/samenbeslissen/storage"
 )
 
 // pdfInfo runs pdfinfo and pdftotext (poppler-utils) on a PDF file.
@@ -94,5 +96,44 @@ func TestPrintCommands_Errors(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err == nil {
 		t.Error("a failed command left a PDF")
+	}
+}
+
+// TestPlan_ClientLanguage: without --taal the plan and the overview of a
+// conversation are in the language kept with its client, a follow-up's
+// too; --taal still chooses.
+func TestPlan_ClientLanguage(t *testing.T) {
+	data := exampleData(t)
+	db, err := storage.Open(filepath.Join(data, storage.DatabaseFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.Session(1)
+	if err == nil {
+		err = db.SetClientLanguage(s.ClientID, "tr")
+	}
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args       []string
+		want, lack string
+	}{
+		{[]string{"plan", "--sessie", "1"}, "Planım", "Mijn plan"},
+		{[]string{"plan", "--sessie", "2"}, "Planım", "Mijn plan"}, // the follow-up
+		{[]string{"plan", "--sessie", "1", "--taal", "nl"}, "Mijn plan", "Planım"},
+		{[]string{"overzicht", "--sessie", "1"}, "Seçenekler yan yana", "Keuzes naast elkaar"},
+	}
+	for i, tt := range tests {
+		out := filepath.Join(data, strconv.Itoa(i)+".pdf")
+		if code, _, stderr := cli(t, data, append(tt.args, "--uit", out)...); code != 0 {
+			t.Errorf("%v: %s", tt.args, stderr)
+			continue
+		}
+		_, text := pdfInfo(t, out)
+		if !strings.Contains(text, tt.want) || strings.Contains(text, tt.lack) {
+			t.Errorf("%v: the PDF lacks %q or has %q:\n%s", tt.args, tt.want, tt.lack, text)
+		}
 	}
 }

@@ -155,6 +155,7 @@ type inzageClient struct {
 	ID           int64     `json:"id"`
 	Name         string    `json:"naam"`
 	Reference    string    `json:"kenmerk"`
+	Language     string    `json:"taal"` // "" until chosen
 	Created      time.Time `json:"aangemaakt"`
 	LastActivity time.Time `json:"laatst_actief"`
 }
@@ -206,7 +207,7 @@ var inzageExplanation = map[string]string{
 	"formaat":    "Soort bestand en versie: " + inzageFormat + ".",
 	"gemaakt":    "Wanneer dit bestand is gemaakt.",
 	"app_versie": "Versie van Samen Beslissen die het maakte.",
-	"client":     "De cliënt: id (nummer in de app), naam (naam of initialen), kenmerk (eigen kenmerk van de gemeente, geen BSN), aangemaakt, laatst_actief.",
+	"client":     "De cliënt: id (nummer in de app), naam (naam of initialen), kenmerk (eigen kenmerk van de gemeente, geen BSN), taal (de taal van de cliënt voor het scherm en het plan, zoals ar voor Arabisch; leeg als die niet is gekozen), aangemaakt, laatst_actief.",
 	"gesprekken": "Elk gesprek, het oudste eerst: id, vervolg_op (het id van het gesprek waar dit een vervolg op is, 0 bij een eerste gesprek), begonnen, bijgewerkt, stap (de stap van 1 tot 7 waar het gesprek was), sure_score (aantal keer ja op de 4 SURE-vragen), verslag en plan (de pdf's in dit zip-bestand).",
 	"gesprekken[].waarden": "Alles wat in het gesprek is ingevuld of gekozen, per sleutel, zoals de app het bewaart: sleutel, waarde, client_zag (true: de cliënt zag het in het scherm voor de cliënt; false: alleen de medewerker, zoals notities). " +
 		"Sleutels: verwachtingen, behoeften (stap 1); leefgebied/GEBIED/markering en /notitie, leeftijd, werkervaring, taalniveau, herkend (stap 2); drijfveer/FACTOR/helpt en /remt, werken-aan (stap 3); doel, doelen, haalbaar, subdoelen (stap 4); weging/KAART/voordeel/N en /nadeel/N (stap 5, gewicht 0 tot 3); sure/1 tot sure/4, besluit (id van de gekozen kaart), waarom, volgende-afspraak (stap 6); terugblik, doel-klopt (stap 7); notitie/STAP (notitie van de medewerker); stap.",
@@ -217,7 +218,7 @@ var inzageExplanation = map[string]string{
 func newInzageData(c cards.Client, now time.Time) inzageData {
 	return inzageData{
 		Format: inzageFormat, Made: now, Version: Version, Explanation: inzageExplanation,
-		Client:   inzageClient{ID: c.ID, Name: c.Name, Reference: c.Reference, Created: c.Created, LastActivity: c.LastActivity},
+		Client:   inzageClient{ID: c.ID, Name: c.Name, Reference: c.Reference, Language: c.Language, Created: c.Created, LastActivity: c.LastActivity},
 		Sessions: []inzageSession{},
 	}
 }

@@ -161,6 +161,15 @@ func readZip(t *testing.T, path string) map[string][]byte {
 func TestInzageCommand(t *testing.T) {
 	asProfessional(t, "Jan de Vries")
 	data := exampleData(t)
+	db, err := storage.Open(filepath.Join(data, storage.DatabaseFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.SetClientLanguage(1, "ar")
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(t.TempDir(), "inzage.zip")
 	code, stdout, stderr := cli(t, data, "inzage", "--client", "1", "--uit", out)
 	if code != 0 || !strings.Contains(stdout, "gemaakt") {
@@ -207,7 +216,7 @@ func TestInzageCommand(t *testing.T) {
 	if err := json.Unmarshal(files["gegevens.json"], &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Format != inzageFormat || got.Version != Version || got.Client.Name != "Samira (voorbeeld)" || got.Client.Reference != "VB-001" {
+	if got.Format != inzageFormat || got.Version != Version || got.Client.Name != "Samira (voorbeeld)" || got.Client.Reference != "VB-001" || got.Client.Language != "ar" {
 		t.Errorf("gegevens.json: %q %q %+v", got.Format, got.Version, got.Client)
 	}
 	if len(got.Sessions) != 2 || got.Sessions[1].PreviousID != 1 || got.Sessions[0].Report != "gesprek-1-verslag.pdf" {
