@@ -137,6 +137,9 @@ func clientLanguageName(lang string) string {
 
 // capitalized starts a name with a capital, as a list item does.
 func capitalized(name string) string {
+	if name == "" {
+		return ""
+	}
 	first, size := utf8.DecodeRuneInString(name)
 	return string(unicode.ToUpper(first)) + name[size:]
 }

@@ -239,6 +239,7 @@ func TestClientLanguageName(t *testing.T) {
 		{"pl", "Pools — Polski"},
 		{"so", "Somalisch — Soomaali"},
 		{"uk", "Oekraïens — Українська"},
+		{"prs", "prs"}, // no name in either: the code, not a blank
 	} {
 		if got := clientLanguageName(tt.lang); got != tt.want {
 			t.Errorf("clientLanguageName(%s) = %q, want %q", tt.lang, got, tt.want)
