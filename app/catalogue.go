@@ -161,7 +161,7 @@ func runCatalogue(s catalogueStore, args []string, stdout, stderr io.Writer) int
 // problem, and what the user should know of how it was read. It returns nil
 // cards and an exit code when the file is not valid.
 func readCatalogueFile(path string, stdout, stderr io.Writer) ([]cards.Card, int) {
-	data, err := readUserFile(path)
+	data, err := readUserFile(path, cards.MaxFileSize, "een catalogus")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return nil, 1
@@ -180,9 +180,10 @@ func readCatalogueFile(path string, stdout, stderr io.Writer) ([]cards.Card, int
 	return cs, 0
 }
 
-// readUserFile reads a file the user named, or says in Dutch what is wrong
-// with the name.
-func readUserFile(path string) ([]byte, error) {
+// readUserFile reads a file the user named, at most limit bytes long, or
+// says in Dutch what is wrong with the name. what names the file in the
+// message about its size: "een catalogus".
+func readUserFile(path string, limit int64, what string) ([]byte, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -193,8 +194,8 @@ func readUserFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s kan niet gelezen worden. Kijk of de naam en de map goed zijn.", path)
 	case info.IsDir():
 		return nil, fmt.Errorf("%s is een map, geen bestand. Noem het bestand in die map.", path)
-	case info.Size() > cards.MaxFileSize:
-		return nil, fmt.Errorf("%s is %.1f MB; een catalogus mag hoogstens %d MB zijn.", path, float64(info.Size())/(1<<20), cards.MaxFileSize>>20)
+	case info.Size() > limit:
+		return nil, fmt.Errorf("%s is %.1f MB; %s mag hoogstens %d MB zijn.", path, float64(info.Size())/(1<<20), what, limit>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -185,7 +185,7 @@ type refused struct {
 // otherwise returns what to tell the professional ("" when they were told
 // about this version before).
 func (s sharedCatalogue) update() (notice string) {
-	data, err := readUserFile(s.path)
+	data, err := readUserFile(s.path, cards.MaxFileSize, "een catalogus")
 	if err == nil {
 		var cs []cards.Card
 		if cs, _, err = cards.ParseFile(filepath.Base(s.path), data); err == nil {

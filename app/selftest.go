@@ -95,7 +95,7 @@ func (st selfTest) settings() check {
 // sharedCatalogue reads the shared catalogue the settings file names.
 func (st selfTest) sharedCatalogue() check {
 	c := check{what: "Gedeelde catalogus"}
-	data, err := readUserFile(st.mun.Catalogue)
+	data, err := readUserFile(st.mun.Catalogue, cards.MaxFileSize, "een catalogus")
 	if err == nil {
 		var cs []cards.Card
 		if cs, _, err = cards.ParseFile(filepath.Base(st.mun.Catalogue), data); err == nil {

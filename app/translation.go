@@ -93,7 +93,7 @@ func (s catalogueStore) runTranslation(args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stdout, cliText.N("cli.translation.saved", n, map[string]any{"Lang": *lang, "File": path}))
 		return 0
 	}
-	data, err := readUserFile(path)
+	data, err := readUserFile(path, cards.MaxSheetSize, "een vertaling")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -1,8 +1,11 @@
 package cards
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"slices"
@@ -321,5 +324,187 @@ func TestWriteXLSX_ForExcel(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(help[2], " "), "klantbeeld, praktisch, werk, nazorg") {
 		t.Errorf("categorie's allowed values are missing: %v", help[2])
+	}
+}
+
+// xlsxPart returns one part of a workbook as it is in the zip file.
+func xlsxPart(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := z.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	part, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return part
+}
+
+// TestWriteXLSX_TextColumns: every column of every exported sheet is
+// formatted as text to the last column (XFD), so a cell typed in a new row
+// stays what was typed, and the used range covers every row, so a reader
+// that streams the sheet sees them all.
+func TestWriteXLSX_TextColumns(t *testing.T) {
+	cs := builtInCards(t)
+	var catalogue, translation bytes.Buffer
+	if err := WriteXLSX(&catalogue, cs); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTranslationSheet(&translation, "en", TranslationSheet(cs, nil)); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		data      []byte
+		sheet     string
+		dimension string
+	}{
+		{"catalogue", catalogue.Bytes(), "xl/worksheets/sheet1.xml", fmt.Sprintf("A1:V%d", len(cs)+1)},
+		{"explanation", catalogue.Bytes(), "xl/worksheets/sheet2.xml", fmt.Sprintf("A1:C%d", len(columns)+1)},
+		{"translation", translation.Bytes(), "xl/worksheets/sheet1.xml", fmt.Sprintf("A1:E%d", len(TranslationSheet(cs, nil))+1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ws struct {
+				Dimension struct {
+					Ref string `xml:"ref,attr"`
+				} `xml:"dimension"`
+				Cols []struct {
+					Min   int `xml:"min,attr"`
+					Max   int `xml:"max,attr"`
+					Style int `xml:"style,attr"`
+				} `xml:"cols>col"`
+			}
+			if err := xml.Unmarshal(xlsxPart(t, tt.data, tt.sheet), &ws); err != nil {
+				t.Fatal(err)
+			}
+			var styles struct {
+				Xfs []struct {
+					NumFmtID int `xml:"numFmtId,attr"`
+				} `xml:"cellXfs>xf"`
+			}
+			if err := xml.Unmarshal(xlsxPart(t, tt.data, "xl/styles.xml"), &styles); err != nil {
+				t.Fatal(err)
+			}
+			if ws.Dimension.Ref != tt.dimension {
+				t.Errorf("<dimension ref=%q>, want %q", ws.Dimension.Ref, tt.dimension)
+			}
+			next := 1 // the first column no <col> has covered yet
+			for _, c := range ws.Cols {
+				if c.Min != next {
+					t.Errorf("columns %d to %d have no format", next, c.Min-1)
+				}
+				if c.Style >= len(styles.Xfs) || styles.Xfs[c.Style].NumFmtID != 49 {
+					t.Errorf("columns %d to %d are not formatted as text (style %d)", c.Min, c.Max, c.Style)
+				}
+				next = c.Max + 1
+			}
+			if next != 16385 {
+				t.Errorf("columns from %d on have no format", next)
+			}
+		})
+	}
+}
+
+// TestParseFile_LibreOfficeNewRow: a row typed into an exported workbook in
+// LibreOffice Calc (testdata/libreoffice-type.py), with "27+" as the age.
+// In the export of old, whose new rows were General, Calc stored the
+// number 27, which is refused with what to write instead; in today's
+// export the column is text and the card reads "27 and older".
+func TestParseFile_LibreOfficeNewRow(t *testing.T) {
+	tests := []struct {
+		file    string
+		problem string
+	}{
+		{"libreoffice-nieuwe-rij.xlsx", `libreoffice-nieuwe-rij.xlsx, blad "Catalogus" regel 4, kolom "leeftijd": ` + bareAgeMessage},
+		{"libreoffice-nieuwe-rij-tekst.xlsx", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile("testdata/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs, _, err := ParseFile(tt.file, data)
+			if tt.problem != "" {
+				if got := problemStrings(err); !slices.Equal(got, []string{tt.problem}) {
+					t.Errorf("problems %q, want %q", got, tt.problem)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cs) != 3 || cs[2].ID != "nieuw-instrument" || cs[2].Suits.Age != (Range{Min: 27}) {
+				t.Errorf("read %d cards, the new one %q for age %+v; want nieuw-instrument for 27+", len(cs), cs[len(cs)-1].ID, cs[len(cs)-1].Suits.Age)
+			}
+		})
+	}
+}
+
+// bareAgeMessage is what a bare 27 in the age column is told.
+const bareAgeMessage = `27 is een getal; schrijf een leeftijd als "18 tot 27", "27+" (27 en ouder) of "27 tot 27" (alleen 27), ` +
+	`of laat de cel leeg voor alle leeftijden. Maakte Excel van 27+ het getal 27? Zet de kolom dan op Tekst en typ de leeftijd opnieuw`
+
+// TestParseFile_BareNumberAge: a number alone where an age range belongs
+// is refused in every format, a number cell of a workbook too, with the
+// forms that are allowed; one age on its own is written so that it reads
+// back.
+func TestParseFile_BareNumberAge(t *testing.T) {
+	card := sampleCard("a", CategoryAftercare, "A")
+	csvFile := csvRows()[:2]
+	csvFile[1][colIndex("leeftijd")] = "27"
+	var xlsx bytes.Buffer
+	if err := WriteXLSX(&xlsx, []Card{card}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(xlsx.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	axis, _ := excelize.CoordinatesToCellName(colIndex("leeftijd")+1, 2)
+	if err := f.SetCellInt(xlsxSheet, axis, 27); err != nil { // what Excel makes of 27+ in a General cell
+		t.Fatal(err)
+	}
+	xlsx.Reset()
+	if _, err := f.WriteTo(&xlsx); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var tomlFile bytes.Buffer
+	WriteTOML(&tomlFile, []Card{card})
+	tests := []struct {
+		name  string
+		data  []byte
+		where string
+	}{
+		{"a.csv", encodeCSV(csvFile, ';'), `a.csv regel 2, kolom "leeftijd"`},
+		{"a.toml", bytes.Replace(tomlFile.Bytes(), []byte(`leeftijd = "18 tot 27"`), []byte(`leeftijd = "27"`), 1), `a.toml regel 14, veld "leeftijd"`},
+		{"a.xlsx", xlsx.Bytes(), `a.xlsx, blad "Catalogus" regel 2, kolom "leeftijd"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := ParseFile(tt.name, tt.data)
+			if got, want := problemStrings(err), []string{tt.where + ": " + bareAgeMessage}; !slices.Equal(got, want) {
+				t.Errorf("problems %q,\nwant %q", got, want)
+			}
+		})
+	}
+	card.Suits.Age = Range{Min: 27, Max: 27}
+	for _, name := range []string{"b.csv", "b.toml", "b.xlsx"} {
+		var buf bytes.Buffer
+		if err := WriteFile(name, &buf, []Card{card}); err != nil {
+			t.Fatal(err)
+		}
+		cs, _, err := ParseFile(name, buf.Bytes())
+		if err != nil || cs[0].Suits.Age != card.Suits.Age {
+			t.Errorf("%s: the age 27 alone read back as %v, %v", name, cs, err)
+		}
 	}
 }

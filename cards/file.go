@@ -24,9 +24,8 @@ func ParseFile(name string, data []byte) (cs []Card, notes []string, err error) 
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xlsx":
 		cs, err = ParseXLSX(name, data)
-		return cs, nil, err
 	case ".csv", ".txt":
-		return ParseCSV(name, data)
+		cs, notes, err = ParseCSV(name, data)
 	case ".toml":
 		text, enc, prob := decodeText(name, data)
 		if prob != nil {
@@ -36,9 +35,44 @@ func ParseFile(name string, data []byte) (cs []Card, notes []string, err error) 
 			notes = append(notes, name+" is gelezen als "+encWindows1252+". Kijk of letters als é, ë en € goed staan.")
 		}
 		cs, err = ParseTOML(name, []byte(text))
-		return cs, notes, err
+	default:
+		return nil, nil, Problems{{File: name, Message: "onbekend bestandstype; gebruik een .xlsx-, .csv- of .toml-bestand"}}
 	}
-	return nil, nil, Problems{{File: name, Message: "onbekend bestandstype; gebruik een .xlsx-, .csv- of .toml-bestand"}}
+	if err == nil {
+		err = checkExportSize(name, cs)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return cs, notes, nil
+}
+
+// checkExportSize refuses cards that, saved as CSV or TOML, would make a
+// file larger than MaxFileSize: a small workbook can hold far more text
+// than its size says, and CSV far more cards than TOML of the same size.
+// A workbook is never larger than the TOML file of the same cards, and
+// TestWriteXLSX_Unzipped shows its unzipped parts stay within
+// xlsxUnzipLimit.
+func checkExportSize(name string, cs []Card) error {
+	for _, ext := range []string{".toml", ".csv"} {
+		var n byteCount
+		if err := WriteFile(ext, &n, cs); err != nil {
+			return err
+		}
+		if n > MaxFileSize {
+			return Problems{{File: name, Message: fmt.Sprintf("de catalogus is te groot: als %s-bestand is hij %.1f MB, en een catalogus mag hoogstens %d MB zijn; "+
+				"maak teksten korter of haal instrumenten weg", ext, float64(n)/(1<<20), MaxFileSize>>20)}}
+		}
+	}
+	return nil
+}
+
+// byteCount is a writer that only counts.
+type byteCount int64
+
+func (n *byteCount) Write(p []byte) (int, error) {
+	*n += byteCount(len(p))
+	return len(p), nil
 }
 
 // WriteFile writes cards in the format that the extension of name asks for.

@@ -260,7 +260,10 @@ func hoursFromDate(s string) (Range, bool) {
 	return Range{Min: min(a, b), Max: max(a, b)}, true
 }
 
-// parseAge reads an age range: empty (every age), "18-27" or "27+".
+// parseAge reads an age range: empty (every age), "18 tot 27", "18-27" or
+// "27+". A bare number is refused: it is what Excel makes of "27+" in a
+// cell that is not formatted as text, so reading it as "only 27" would
+// quietly keep a different age than the one typed.
 func parseAge(s string, report func(key, format string, args ...any)) Range {
 	if s == "" {
 		return Range{}
@@ -269,12 +272,18 @@ func parseAge(s string, report func(key, format string, args ...any)) Range {
 		if v, err := strconv.Atoi(strings.TrimSpace(n)); err == nil && v >= 0 && v <= 120 {
 			return Range{Min: v}
 		}
+	} else if bareNumber.MatchString(strings.TrimSpace(s)) {
+		report("leeftijd", "%s is een getal; schrijf een leeftijd als \"18 tot 27\", \"27+\" (27 en ouder) of \"27 tot 27\" (alleen 27), "+
+			"of laat de cel leeg voor alle leeftijden. Maakte Excel van 27+ het getal 27? Zet de kolom dan op Tekst en typ de leeftijd opnieuw", strings.TrimSpace(s))
+		return Range{}
 	} else if r, ok := parseRange(s); ok && r.Min <= r.Max && r.Max <= 120 && r.Max > 0 {
 		return r
 	}
 	report("leeftijd", "%q is geen geldige leeftijd; schrijf bijvoorbeeld \"18 tot 27\" of \"27+\", of laat het leeg voor alle leeftijden", s)
 	return Range{}
 }
+
+var bareNumber = regexp.MustCompile(`^-?\d+([.,]\d+)?$`)
 
 // parseRange reads "N", "N-M" or "N tot M".
 func parseRange(s string) (Range, bool) {
@@ -310,6 +319,15 @@ func formatRange(r Range) string {
 	return fmt.Sprintf("%d tot %d", r.Min, r.Max)
 }
 
+// formatAge writes an age range as parseAge reads it: one age as "27 tot
+// 27", since a bare number is refused.
+func formatAge(r Range) string {
+	if r.Min == r.Max && r.Max > 0 {
+		return fmt.Sprintf("%d tot %d", r.Min, r.Max)
+	}
+	return formatRange(r)
+}
+
 // dateFormats are accepted for dates; Dutch Excel writes d-m-yyyy.
 var dateFormats = []string{"2006-01-02", "2-1-2006", "2/1/2006", "2.1.2006"}
 
@@ -343,7 +361,7 @@ func fields(c Card) map[string][]string {
 		"aanbieder":       one(c.Provider),
 		"igm_factoren":    strs(c.Factors),
 		"doelen":          strs(c.Goals),
-		"leeftijd":        one(formatRange(c.Suits.Age)),
+		"leeftijd":        one(formatAge(c.Suits.Age)),
 		"werkervaring":    strs(c.Suits.WorkExperience),
 		"taalniveau":      one(string(c.Suits.MinLanguage)),
 		"voorwaarden":     one(c.Suits.Conditions),

@@ -11,9 +11,26 @@ import (
 
 // Limits on a catalogue file, checked before anything is stored: a larger
 // file is not a catalogue of one municipality, and would slow every start.
+// MaxFileSize leaves room for MaxCards cards as long as the built-in ones
+// (about 7 MB as TOML, the largest format); a catalogue is also refused
+// when one of its exports would be larger (see checkExportSize), so that
+// what the app accepts it can always save and read back.
 const (
 	MaxCards    = 5000
-	MaxFileSize = 5 << 20 // bytes
+	MaxFileSize = 16 << 20 // bytes
+)
+
+// xlsxUnzipLimit is how large the unzipped parts of a workbook may be. The
+// XML of a cell is at most about five times its text as CSV or TOML hold it
+// ("&" becomes "&amp;"), plus some tags per cell; TestWriteXLSX_Unzipped
+// checks that the export of any catalogue within MaxFileSize stays under it.
+const xlsxUnzipLimit = 8 * MaxFileSize
+
+// A translation sheet holds each text of the catalogue twice, in Dutch and
+// translated, so it may be twice as large as a catalogue.
+const (
+	MaxSheetSize    = 2 * MaxFileSize
+	sheetUnzipLimit = 2 * xlsxUnzipLimit
 )
 
 type sheet struct {

@@ -161,10 +161,10 @@ func WriteTranslationSheet(w io.Writer, lang string, rows []TextEntry) error {
 // row-and-column messages as a catalogue.
 func ParseTranslationSheet(name string, data []byte) ([]TextEntry, error) {
 	refuse := func(msg string) ([]TextEntry, error) { return nil, Problems{{File: name, Message: msg}} }
-	if len(data) > MaxFileSize {
-		return refuse(fmt.Sprintf("het bestand is %.1f MB; een vertaling mag hoogstens %d MB zijn", float64(len(data))/(1<<20), MaxFileSize>>20))
+	if len(data) > MaxSheetSize {
+		return refuse(fmt.Sprintf("het bestand is %.1f MB; een vertaling mag hoogstens %d MB zijn", float64(len(data))/(1<<20), MaxSheetSize>>20))
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: sheetUnzipLimit, UnzipXMLSizeLimit: 2 * MaxFileSize})
 	if err != nil {
 		return refuse("dit is geen Excel-werkmap die gelezen kan worden; sla het bestand in Excel opnieuw op als .xlsx")
 	}

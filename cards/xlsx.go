@@ -29,10 +29,13 @@ const (
 // they show; a formula is refused, as its text is not what the card says.
 func ParseXLSX(name string, data []byte) ([]Card, error) {
 	refuse := func(msg string) ([]Card, error) { return nil, Problems{{File: name, Message: msg}} }
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 4 * MaxFileSize, UnzipXMLSizeLimit: 4 * MaxFileSize})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: 2 * MaxFileSize})
 	if err != nil {
 		if strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt") {
 			return refuse("de werkmap is met een wachtwoord beveiligd; sla hem zonder wachtwoord op")
+		}
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return refuse(fmt.Sprintf("de werkmap is uitgepakt groter dan %d MB; dat is te groot voor een catalogus: maak teksten korter of haal instrumenten weg", xlsxUnzipLimit>>20))
 		}
 		return refuse("dit is geen Excel-werkmap die gelezen kan worden; sla het bestand in Excel opnieuw op als .xlsx")
 	}
@@ -187,30 +190,47 @@ func writeXLSXTable(f *excelize.File, sheetName string, rows [][]string, widest 
 		return err
 	}
 	widths := make([]int, len(rows[0]))
-	for r, row := range rows {
+	for _, row := range rows {
 		for c, cell := range row {
-			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			if err := f.SetCellStr(sheetName, axis, xlsxEscape(cell)); err != nil {
-				return err
-			}
 			for _, line := range strings.Split(cell, "\n") {
 				widths[c] = max(widths[c], min(widest, utf8.RuneCountInString(line)))
 			}
 		}
-	}
-	last, _ := excelize.CoordinatesToCellName(len(rows[0]), len(rows))
-	lastHeader, _ := excelize.CoordinatesToCellName(len(rows[0]), 1)
-	if err := f.SetCellStyle(sheetName, "A1", last, text); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(sheetName, "A1", lastHeader, bold); err != nil {
-		return err
 	}
 	for c, wd := range widths {
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		if err := f.SetColWidth(sheetName, name, name, float64(wd)+2); err != nil {
 			return err
 		}
+	}
+	// Every column is text, not only the cells written here: a cell typed
+	// in a new row takes its column's format, and in a General column
+	// Excel makes a number of "27+" and a date of "4-8". Set after the
+	// widths, which excelize would otherwise set on each of the 16,384
+	// columns, and before the cells, which it would otherwise visit.
+	if err := f.SetColStyle(sheetName, "A:XFD", text); err != nil {
+		return err
+	}
+	for r, row := range rows {
+		for c, cell := range row {
+			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := f.SetCellStr(sheetName, axis, xlsxEscape(cell)); err != nil {
+				return err
+			}
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(rows[0]), len(rows))
+	lastHeader, _ := excelize.CoordinatesToCellName(len(rows[0]), 1)
+	// The used range, which excelize leaves at A1: readers that stream a
+	// sheet trust it, and would see one row.
+	if err := f.SetSheetDimension(sheetName, "A1:"+last); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheetName, "A1", last, text); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheetName, "A1", lastHeader, bold); err != nil {
+		return err
 	}
 	// Rows as high as their wrapped text: not every spreadsheet fits the
 	// height of a row itself when it opens a file.

@@ -16,6 +16,17 @@
 //	export.xlsx         the two instruments as the app exports a workbook
 //
 // Run from the repository root: go run cards/testdata/gen.go
+//
+// Two more are made by LibreOffice Calc, which types a third instrument
+// into a new row, with "27+" as its age (libreoffice-type.py, with
+// Debian's libreoffice-calc-nogui and python3-uno):
+//
+//	libreoffice-nieuwe-rij.xlsx        into export.xlsx as the app wrote it
+//	                                   before its columns were text: Calc
+//	                                   stored the age as the number 27
+//	libreoffice-nieuwe-rij-tekst.xlsx  into today's export.xlsx: the text "27+"
+//
+//	/usr/bin/python3 cards/testdata/libreoffice-type.py "$PWD/cards/testdata/export.xlsx" "$PWD/cards/testdata/libreoffice-nieuwe-rij-tekst.xlsx"
 package main
 
 import (
