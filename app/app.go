@@ -30,9 +30,10 @@ const ID = "nl.samenbeslissen.app"
 
 const usage = `Gebruik:
   samenbeslissen [--data MAP] [--db BESTAND|postgres://…] [--taal nl|en]   open de app
-  samenbeslissen catalogus controleer BESTAND   controleer een catalogus (.csv of .toml)
-  samenbeslissen catalogus importeer BESTAND    laad een catalogus; de app gebruikt hem vanaf nu
-  samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.csv of .toml)
+  samenbeslissen catalogus controleer BESTAND   controleer een catalogus (.xlsx, .csv, .txt of .toml)
+  samenbeslissen catalogus importeer BESTAND    laad een catalogus (.xlsx, .csv, .txt of .toml);
+                                                de app gebruikt hem vanaf nu
+  samenbeslissen catalogus exporteer BESTAND    sla de catalogus in gebruik op (.xlsx, .csv of .toml)
   samenbeslissen catalogus ingebouwd            gebruik weer de ingebouwde catalogus
   samenbeslissen catalogus vertaling exporteer --taal TAAL BESTAND.xlsx
                                                 de teksten van de kaarten om te laten vertalen
@@ -49,7 +50,7 @@ const usage = `Gebruik:
                  [--achterkant inhoud|gedeeld] [--afloop=false] [--vouw] [--verschuiving X,Y] [--groep] --uit kaarten.pdf
                                                 keuzekaarten om te drukken: voorkant en achterkant;
                                                 --groep voegt uitleg, lege kaarten en een werkblad toe
-  samenbeslissen gemeente [--naam N] [--contact C] [--telefoon T] [--logo logo.png]
+  samenbeslissen gemeente [--naam N] [--contact C] [--telefoon T] [--logo logo.png|logo.jpg]
                                                 de gemeente op de afdrukken
   samenbeslissen verslag --sessie ID [--taal nl|en] --uit verslag.pdf
                                                 het gespreksverslag voor het dossier, met de notities
@@ -58,7 +59,7 @@ const usage = `Gebruik:
   samenbeslissen zelftest                       controleer of alles werkt: database, mappen, catalogus,
                                                 vertalingen, lettertypen en afdrukken (verandert niets)
   samenbeslissen versie                         welke versie dit is
-  samenbeslissen cijfers [--van 2026-01] [--tot 2026-12] --uit cijfers.xlsx
+  samenbeslissen cijfers [--van 2026-01] [--tot 2026-12] --uit cijfers.xlsx (of .pdf, .json)
                                                 anonieme cijfers over het gebruik, voor beleid en kwaliteit;
                                                 'samenbeslissen cijfers help' zegt meer
   samenbeslissen team inrichten|medewerker …    de teamdatabase (PostgreSQL), voor de beheerder;

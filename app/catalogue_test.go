@@ -2,8 +2,12 @@ package app
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,5 +181,36 @@ func TestCatalogueCommands_ExcelFiles(t *testing.T) {
 	}
 	if code, out, _ := cli(t, data, "catalogus", "controleer", export); code != 0 || !strings.Contains(out, "in orde: 2 instrumenten") {
 		t.Errorf("controleer the export: %d %q", code, out)
+	}
+}
+
+// TestUsage_CatalogueFileTypes: the help of each catalogue command names
+// every file type the command takes, and no other.
+func TestUsage_CatalogueFileTypes(t *testing.T) {
+	reads := func(ext string) bool {
+		_, _, err := cards.ParseFile("x"+ext, nil)
+		return !strings.Contains(fmt.Sprint(err), "onbekend bestandstype")
+	}
+	writes := func(ext string) bool { return cards.WriteFile("x"+ext, io.Discard, nil) == nil }
+	tests := []struct {
+		command string
+		takes   func(ext string) bool
+	}{
+		{"catalogus controleer", reads},
+		{"catalogus importeer", reads},
+		{"catalogus exporteer", writes},
+	}
+	for _, tt := range tests {
+		t.Run(tt.command, func(t *testing.T) {
+			// The command's text runs to the next command.
+			_, help, _ := strings.Cut(usage, "samenbeslissen "+tt.command+" ")
+			help, _, _ = strings.Cut(help, "samenbeslissen ")
+			for _, ext := range append(slices.Clone(cards.FileTypes), ".xls", ".ods", ".json") {
+				named := regexp.MustCompile(regexp.QuoteMeta(ext) + `\b`).MatchString(help)
+				if took := tt.takes(ext); named != took {
+					t.Errorf("the help names %s: %v; the command takes it: %v\n%s", ext, named, took, help)
+				}
+			}
+		})
 	}
 }

@@ -20,10 +20,10 @@ const (
 	MaxFileSize = 16 << 20 // bytes
 )
 
-// xlsxUnzipLimit is how large the unzipped parts of a workbook may be. The
-// XML of a cell is at most about five times its text as CSV or TOML hold it
-// ("&" becomes "&amp;"), plus some tags per cell; TestWriteXLSX_Unzipped
-// checks that the export of any catalogue within MaxFileSize stays under it.
+// xlsxUnzipLimit is how large the unzipped parts of a workbook may be. A
+// card's XML is at most about twice what it takes in CSV or TOML ("&"
+// becomes "&amp;", a cell has tags); TestWriteXLSX_Unzipped checks that the
+// export of any catalogue within MaxFileSize stays well under it.
 const xlsxUnzipLimit = 8 * MaxFileSize
 
 // A translation sheet holds each text of the catalogue twice, in Dutch and
