@@ -32,7 +32,7 @@ var columns = []column{
 	{key: "aanbieder", header: "aanbieder", what: "Wie het instrument aanbiedt."},
 	{key: "igm_factoren", header: "igm-factoren", list: true, what: "Waar het instrument aan werkt (Integratief Gedragsmodel). Eén of meer, met komma's of elk op een eigen regel."},
 	{key: "doelen", header: "doelen", list: true, what: "Bij welke doelen het helpt. Eén of meer, met komma's of elk op een eigen regel."},
-	{key: "leeftijd", header: "leeftijd", what: "Voor welke leeftijd: leeg (iedereen), van-tot (18 tot 27) of vanaf (27+)."},
+	{key: "leeftijd", header: "leeftijd", what: "Voor welke leeftijd: leeg (iedereen), van-tot (18 tot 27), vanaf (27+) of één leeftijd (27 tot 27). Een getal alleen, zoals 27, kan niet."},
 	{key: "werkervaring", header: "werkervaring", list: true, what: "Voor wie met deze werkervaring. Leeg is iedereen."},
 	{key: "taalniveau", header: "taalniveau", what: "Hoe goed de cliënt minstens Nederlands moet kunnen. Leeg is: geen eis."},
 	{key: "voorwaarden", header: "voorwaarden", what: "Andere voorwaarden, in eenvoudig Nederlands."},

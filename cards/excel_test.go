@@ -99,7 +99,7 @@ func TestParseFile_Refused(t *testing.T) {
 		{"a.txt", append([]byte{0xFF, 0xFE}, 'i', 0, 'd'), "a.txt: het bestand is als Unicode-tekst (UTF-16) begonnen maar is niet heel; sla het opnieuw op"},
 		{"a.csv", []byte("naam;adres\r\nPiet;Dorpsstraat 1\r\n"), "a.csv regel 1: de eerste regel noemt geen enkele kolom van een catalogus; een catalogus begint met een kopregel met id, categorie, titel, samenvatting enzovoort"},
 		{"a.csv", bytes.Replace(valid, []byte("titel;"), []byte("titel;titel;"), 1), `a.csv regel 1, kolom "titel": deze kolom staat twee keer in de kopregel (kolom C en D); haal er één weg`},
-		{"a.csv", append(valid, bytes.Repeat([]byte(" "), MaxFileSize)...), "a.csv: het bestand is 5.0 MB; een catalogus mag hoogstens 5 MB zijn"},
+		{"a.csv", append(valid, bytes.Repeat([]byte(" "), MaxFileSize)...), fmt.Sprintf("a.csv: het bestand is %d.0 MB; een catalogus mag hoogstens %[1]d MB zijn", MaxFileSize>>20)},
 		{"a.xlsx", []byte("PK\x03\x04 kapot"), "a.xlsx: dit is geen Excel-werkmap die gelezen kan worden; sla het bestand in Excel opnieuw op als .xlsx"},
 	}
 	for _, tt := range tests {
