@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func sampleFigures(from, to string, clients int) *Figures {
@@ -152,6 +154,36 @@ func TestFigures_ReportHides(t *testing.T) {
 			if strings.Contains(strings.Join(row.Labels, " "), "taal ti") {
 				t.Error("a language one client took is named")
 			}
+		}
+	}
+}
+
+// TestWriteFiguresXLSX_UsedRange: every sheet of the figures workbook gives
+// its used range, so a reader that streams a sheet sees every row.
+func TestWriteFiguresXLSX_UsedRange(t *testing.T) {
+	cat := NewCatalogue([]Card{{ID: "werkfit", Title: "Werkfit", Category: CategoryTowardWork}})
+	r := sampleFigures("2026-01", "2026-12", 100).Report(cat, MinCount, func(id string) string { return id }, func(code string) string { return code })
+	var buf bytes.Buffer
+	if err := WriteFiguresXLSX(&buf, r, "Gemeente Voorbeeld"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols := 0
+		for _, row := range rows {
+			cols = max(cols, len(row))
+		}
+		last, _ := excelize.CoordinatesToCellName(cols, len(rows))
+		if got, _ := f.GetSheetDimension(sheet); got != "A1:"+last {
+			t.Errorf("sheet %q: used range %q, want A1:%s", sheet, got, last)
 		}
 	}
 }

@@ -41,6 +41,11 @@ func WriteFiguresXLSX(w io.Writer, r FiguresReport, organisation string) error {
 		f.SetCellStr(about, fmt.Sprintf("A%d", i+1), l)
 	}
 	f.SetColWidth(about, "A", "A", 110)
+	// The used range, which excelize leaves at A1: readers that stream a
+	// sheet trust it, and would see one row.
+	if err := f.SetSheetDimension(about, fmt.Sprintf("A1:A%d", len(lines))); err != nil {
+		return err
+	}
 	header, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8E8E8"}}})
 	if err != nil {
 		return err
@@ -92,6 +97,10 @@ func WriteFiguresXLSX(w io.Writer, r FiguresReport, organisation string) error {
 				width = 40
 			}
 			f.SetColWidth(sheet, name, name, width)
+		}
+		last, _ := excelize.CoordinatesToCellName(len(t.Header), len(t.Rows)+1)
+		if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
+			return err
 		}
 		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return err
