@@ -180,3 +180,26 @@ func recordsOf(cs []Card) []record {
 	}
 	return out
 }
+
+// TestParseXLSX_UnzippedTooLarge: a small workbook that unzips to more than
+// xlsxUnzipLimit is refused with its size, before it is unzipped.
+func TestParseXLSX_UnzippedTooLarge(t *testing.T) {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, err := z.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blank := bytes.Repeat([]byte(" "), 1<<20)
+	for range xlsxUnzipLimit>>20 + 1 {
+		w.Write(blank)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = ParseFile("groot.xlsx", buf.Bytes())
+	want := fmt.Sprintf("groot.xlsx: de werkmap is uitgepakt groter dan %d MB; dat is te groot voor een catalogus: maak teksten korter of haal instrumenten weg", xlsxUnzipLimit>>20)
+	if got := problemStrings(err); len(got) != 1 || got[0] != want {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+}

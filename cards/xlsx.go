@@ -14,9 +14,10 @@ import (
 )
 
 // An Excel workbook (.xlsx): the catalogue is its first sheet, with the
-// same columns as a CSV file. Export writes every cell as text, so that
-// Excel turns nothing into a number or a date, with a bold, frozen header
-// row, and a second sheet that explains the columns.
+// same columns as a CSV file. Export formats every column as text, the
+// rows a user adds included, so that Excel turns nothing into a number or
+// a date, with a bold, frozen header row, and a second sheet that explains
+// the columns.
 
 // Sheet names of an exported workbook.
 const (
