@@ -34,6 +34,8 @@ func allTexts(c fyne.Canvas) []string {
 			}
 		case *widget.Entry:
 			out = append(out, x.Text, x.PlaceHolder)
+		case *textEntry:
+			out = append(out, x.Text, x.PlaceHolder)
 		}
 		if w, ok := o.(fyne.Widget); ok {
 			for _, child := range test.WidgetRenderer(w).Objects() {

@@ -106,7 +106,7 @@ func checkEntriesHold(t *testing.T, w fyne.Window, text, what string) {
 	t.Helper()
 	found := false
 	for _, o := range visibleObjects(w.Content()) {
-		e, ok := o.(*widget.Entry)
+		e, ok := o.(*textEntry)
 		if !ok || e.Text == "" {
 			continue
 		}
@@ -127,6 +127,10 @@ func holds(w fyne.Window, text string) bool {
 		switch x := o.(type) {
 		case *bidiLabel:
 			if x.text == text {
+				return true
+			}
+		case *textEntry:
+			if x.Text == text {
 				return true
 			}
 		case *widget.Entry:

@@ -122,7 +122,7 @@ func TestSession_SevenSteps(t *testing.T) {
 	}
 	test.Tap(work[2])
 	test.Tap(work[5])
-	test.Type(find(c, func(e *widget.Entry) bool { return e.PlaceHolder == "" && !e.MultiLine })[0], "Mijn kinderen")
+	test.Type(find(c, func(e *textEntry) bool { return e.PlaceHolder == "" && !e.MultiLine })[0], "Mijn kinderen")
 	test.Tap(buttonOn(t, c, "Volgende stap"))
 
 	// Step 4: the goal.
