@@ -26,7 +26,10 @@ const (
 
 // visualSpans orders a logical line with the bidi algorithm, shapes its
 // Arabic, reverses and mirrors its right-to-left runs (fpdf draws every run
-// left to right) and splits it by the face that has each character.
+// left to right) and splits it by the face that has each character. The
+// characters that steer shaping and order but have no glyph (zero-width
+// non-joiner, direction marks, …) have done their work by then and are left
+// out: a font may draw them, as Noto Sans Arabic draws U+200C as a bar.
 func visualSpans(line string, rtl bool) []span {
 	var out []span
 	for _, run := range textdir.VisualRuns(line, rtl) {
@@ -34,7 +37,7 @@ func visualSpans(line string, rtl bool) []span {
 		if run.RTL {
 			text = reverseClusters(textdir.ShapeArabic(text))
 		}
-		out = append(out, splitFaces(text)...)
+		out = append(out, splitFaces(textdir.StripInvisible(text))...)
 	}
 	return out
 }

@@ -21,8 +21,8 @@ const (
 	nonJoining   joining = iota // breaks joining: space, digit, Latin, ZWNJ, hamza, …
 	rightJoining                // joins only the letter before it: alef, dal, reh, waw, …
 	dualJoining                 // joins the letters on both sides: beh, seen, lam, …
-	joinCausing                 // tatweel: joins both sides and keeps its own shape
-	transparent                 // harakat: skipped when looking for neighbours
+	joinCausing                 // tatweel, ZWJ: joins both sides and keeps its own shape
+	transparent                 // harakat, format characters: skipped when looking for neighbours
 )
 
 // forms are the presentation forms of a letter. A right-joining letter has
@@ -111,6 +111,8 @@ var letterForms = map[rune]forms{
 const (
 	lam     = '\u0644'
 	tatweel = '\u0640'
+	zwnj    = '\u200C' // zero-width non-joiner: breaks joining, as in Farsi "می‌خواهم"
+	zwj     = '\u200D' // zero-width joiner: joins, as tatweel does, but is not drawn
 )
 
 // lamAlef maps the alef that follows a lam to the ligature of the two, which
@@ -142,8 +144,11 @@ type unit struct {
 //
 // Harakat (U+064B–U+065F, U+0670) do not interrupt joining and stay where
 // they are, except that harakat between a lam and its alef follow the
-// ligature. Tatweel joins on both sides and is kept. Invalid UTF-8 bytes are
-// kept as they are and break joining.
+// ligature. Tatweel and the zero-width joiner join on both sides, the
+// zero-width non-joiner breaks joining, and other invisible characters
+// (Invisible) do not interrupt it; all are kept, for the drawing to leave out
+// (StripInvisible). Invalid UTF-8 bytes are kept as they are and break
+// joining.
 func ShapeArabic(s string) string {
 	if !hasShapable(s) {
 		return s
@@ -161,9 +166,10 @@ func ShapeArabic(s string) string {
 		switch f, ok := letterForms[r]; {
 		case ok:
 			u.f, u.join = f, f.joining()
-		case r == tatweel:
+		case r == tatweel || r == zwj:
 			u.join = joinCausing
-		case isHaraka(r):
+		case r == zwnj:
+		case isHaraka(r) || Invisible(r):
 			u.join = transparent
 		}
 		if r == lam {
