@@ -42,7 +42,7 @@ func (cw *cardWriter) contentBack(c cards.Card, r Rect, foot float64) {
 	// to right in every language.
 	stamp := c.ID
 	if !cw.dk.CatalogueDate.IsZero() {
-		stamp += " · " + cw.dk.CatalogueDate.Format("2006-01-02")
+		stamp += " · " + date(cw.dk.CatalogueDate)
 	}
 	small := style{size: stampSize}
 	cw.SetTextColor(0x55, 0x55, 0x55)

@@ -269,7 +269,7 @@ func (pl *planWriter) header() {
 		pl.SetTextColor(0, 0, 0)
 	}
 	pl.y += 8
-	for i, l := range pl.wrap(t("plan.for", map[string]any{"Name": pl.p.Client.Name, "Date": pl.p.Date.Format("2/1/2006")}), planWidth, planBody) {
+	for i, l := range pl.wrap(t("plan.for", map[string]any{"Name": pl.p.Client.Name, "Date": date(pl.p.Date)}), planWidth, planBody) {
 		if i > 0 {
 			pl.y += planBody.lineHeight()
 		}

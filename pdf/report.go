@@ -205,9 +205,6 @@ func (rw *reportWriter) answer(a cards.Answer) string {
 	return ""
 }
 
-// date formats a day as the app does.
-func date(t time.Time) string { return t.Format("2-1-2006") }
-
 // header is the title and what the report is about.
 func (rw *reportWriter) header() {
 	r, t := rw.r, rw.r.T
