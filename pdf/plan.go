@@ -115,10 +115,13 @@ func WritePlan(w io.Writer, p Plan) error {
 		pl.section("plan.next", "dagritme")
 		pl.para(s.NextAppointment, planBody)
 	}
-	pl.section("plan.questions", "coach")
-	contact := map[string]any{"Contact": p.Org.Contact, "Phone": p.Org.Phone, "Org": p.Org.Name}
-	pl.para(t("plan.contact", contact), planBody)
-	pl.dutch("plan.contact", contact)
+	if contact := contactLine(t, p.Org); contact != "" {
+		pl.section("plan.questions", "coach")
+		pl.para(contact, planBody)
+		if p.Dutch != nil {
+			pl.dutchText(contactLine(p.Dutch, p.Org))
+		}
+	}
 	pl.gap(4)
 	pl.together()
 
@@ -238,10 +241,15 @@ func (pl *planWriter) label(id string) {
 // two-language plan; in another plan nothing.
 func (pl *planWriter) dutch(id string, data ...any) {
 	if pl.p.Dutch != nil {
-		pl.SetTextColor(0x55, 0x55, 0x55)
-		pl.para(pl.p.Dutch(id, data...), planDutch)
-		pl.SetTextColor(0, 0, 0)
+		pl.dutchText(pl.p.Dutch(id, data...))
 	}
+}
+
+// dutchText draws Dutch text beneath the client's language, in grey.
+func (pl *planWriter) dutchText(text string) {
+	pl.SetTextColor(0x55, 0x55, 0x55)
+	pl.para(text, planDutch)
+	pl.SetTextColor(0, 0, 0)
 }
 
 // header is the title, the client's name and the date, with the
