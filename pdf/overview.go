@@ -59,7 +59,7 @@ func WriteOverview(w io.Writer, o Overview) error {
 		for i, g := range c.Goals {
 			names[i] = t("goal." + string(g))
 		}
-		return strings.Join(names, ", ")
+		return strings.Join(names, t("overview.separator"))
 	}))
 	ov.row(t("row.asks"), c(func(c *cards.Card) string { return c.WhatYouDo }))
 	ov.row(t("row.pros"), func(op *cards.Option) []line { return weighed(op.Card.Pros, op.ProWeights, o.Weighed, "+ ") })
