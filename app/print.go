@@ -43,6 +43,26 @@ func (p printer) organisation() (cards.Organisation, error) {
 	return p.db.Organisation()
 }
 
+// contact is the municipality on the printables with whom the client
+// calls: the professional, when they set themselves.
+func (p printer) contact() (cards.Organisation, error) {
+	org, err := p.organisation()
+	if err != nil {
+		return org, err
+	}
+	// What they did not set, the municipality's may fill in: its number
+	// still reaches them.
+	if name, phone, err := p.db.Professional(); err == nil {
+		if strings.TrimSpace(name) != "" {
+			org.Contact = name
+		}
+		if strings.TrimSpace(phone) != "" {
+			org.Phone = phone
+		}
+	}
+	return org, nil
+}
+
 // errFixedOrganisation says where the municipality was fixed.
 func (p printer) errFixedOrganisation() error {
 	return fmt.Errorf("de gemeente op de afdrukken is vastgelegd door de ICT-afdeling in %s; daar kan het worden veranderd", p.mun.Path)
@@ -72,13 +92,9 @@ func translated(c cards.Card, t cards.Translations) cards.Card {
 // context returns what every printable needs, and the card texts of the
 // language.
 func (p printer) context(lang string) (pdf.Context, cards.Translations, error) {
-	org, err := p.organisation()
+	org, err := p.contact()
 	if err != nil {
 		return pdf.Context{}, nil, err
-	}
-	// Whom the client calls: the professional, when they set themselves.
-	if name, phone, err := p.db.Professional(); err == nil && name != "" {
-		org.Contact, org.Phone = name, phone
 	}
 	tr, t, err := language(lang)
 	if err != nil {

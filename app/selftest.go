@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -38,6 +39,7 @@ type check struct {
 	what string
 	err  error
 	ok   string // what was found, when it works
+	warn string // what works but should be set, such as whom to call
 }
 
 // fontFiles are the fonts the printables and the client view need.
@@ -60,18 +62,27 @@ func (st selfTest) run(stdout io.Writer) int {
 	if cat != nil {
 		checks = append(checks, st.printing(cat))
 	}
-	failed := 0
+	checks = append(checks, st.contact())
+	failed, warned := 0, 0
 	for _, c := range checks {
-		if c.err != nil {
+		switch {
+		case c.err != nil:
 			failed++
 			fmt.Fprintf(stdout, "✗ %s: %v\n", c.what, c.err)
-			continue
+		case c.warn != "":
+			warned++
+			fmt.Fprintf(stdout, "! %s: %s\n", c.what, c.warn)
+		default:
+			fmt.Fprintf(stdout, "✓ %s: %s\n", c.what, c.ok)
 		}
-		fmt.Fprintf(stdout, "✓ %s: %s\n", c.what, c.ok)
 	}
-	if failed > 0 {
+	switch {
+	case failed > 0:
 		fmt.Fprintf(stdout, "Er is iets mis (%d van de %d onderdelen). Lees hierboven wat er mis is.\n", failed, len(checks))
 		return 1
+	case warned > 0:
+		fmt.Fprintln(stdout, "Alles werkt. Lees wel de opmerking hierboven (!).")
+		return 0
 	}
 	fmt.Fprintln(stdout, "Alles werkt.")
 	return 0
@@ -233,4 +244,45 @@ func (st selfTest) printing(cat *cards.Catalogue) check {
 	}
 	c.ok = fmt.Sprintf("plan en kaarten in %d talen", len(ui.ClientLanguages))
 	return c
+}
+
+// contact warns when the plans go out without a way to call: no one and no
+// phone number, set on this laptop or in the municipality's settings file.
+// It reads the database without changing it; one it cannot read, the
+// database check reports.
+func (st selfTest) contact() check {
+	c := check{what: "Bellen vanaf het plan"}
+	p := printer{mun: st.mun}
+	var org cards.Organisation
+	if st.mun != nil {
+		org = st.mun.Org
+	}
+	db, err := st.openToRead()
+	if err == nil && db != nil {
+		defer db.Close()
+		p.db = db
+		if o, err := p.contact(); err == nil {
+			org = o
+		}
+	}
+	if strings.TrimSpace(org.Contact) == "" && strings.TrimSpace(org.Phone) == "" {
+		c.warn = "op het plan van de cliënt staat niemand om te bellen en geen telefoonnummer. " +
+			"Vul bij Gegevens > Instellingen je naam en telefoonnummer in, of bij Catalogus > Gemeente op de afdrukken een contactpersoon en telefoon"
+		if st.mun != nil {
+			c.warn += ", of zet contact en telefoon in " + st.mun.Path
+		}
+		c.warn += "."
+		return c
+	}
+	c.ok = strings.TrimSpace(strings.Join([]string{org.Contact, org.Phone}, " "))
+	return c
+}
+
+// openToRead opens the database only to read it; nil, nil when there is
+// none yet.
+func (st selfTest) openToRead() (*storage.DB, error) {
+	if storage.IsTeamURL(st.dbPath) {
+		return storage.OpenTeam(context.Background(), st.dbPath)
+	}
+	return storage.OpenToRead(st.dbPath)
 }

@@ -43,7 +43,9 @@ func TestWriteOverview_ListSeparator(t *testing.T) {
 		}
 		// Compared without spaces and invisible characters: pdftotext moves
 		// spaces round punctuation in right-to-left lines, and marks them.
-		bare := func(s string) string { return strings.Join(strings.Fields(textdir.StripInvisible(normalizeArabic(s))), "") }
+		bare := func(s string) string {
+			return strings.Join(strings.Fields(textdir.StripInvisible(normalizeArabic(s))), "")
+		}
 		text := bare(norm.NFKC.String(pdfText(t, buf.Bytes())))
 		goals := p.Session.Options[0].Card.Goals
 		if len(goals) < 2 {

@@ -136,6 +136,15 @@ func OpenWith(path string, o Options) (*DB, error) {
 	return d, nil
 }
 
+// OpenToRead opens a laptop database only to read it, changing nothing:
+// nil, nil when there is no such file yet or its schema is not current.
+func OpenToRead(path string) (*DB, error) {
+	if err := refuseNetwork(path); err != nil {
+		return nil, err
+	}
+	return openToRead(path)
+}
+
 // openToRead opens a sound database whose schema is current read-only;
 // nil, nil when there is no such file yet or its schema is older.
 func openToRead(path string) (*DB, error) {

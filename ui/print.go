@@ -105,12 +105,16 @@ func (m *Main) editOrganisation() {
 			logoLabel.SetText(name)
 		})
 	})
-	m.form(tr.T("menu.organisation"), tr.T("org.save"), []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem(tr.T("org.name"), name),
 		widget.NewFormItem(tr.T("org.contact"), contact),
 		widget.NewFormItem(tr.T("org.phone"), phone),
 		widget.NewFormItem(tr.T("org.logo"), container.NewBorder(nil, nil, nil, pick, logoLabel)),
-	}, func() {
+	}
+	if m.noOneToCall() {
+		items = append(items, widget.NewFormItem("", wrapped(tr.T("settings.nocontact"))))
+	}
+	m.form(tr.T("menu.organisation"), tr.T("org.save"), items, func() {
 		m.showError(m.printer.SetOrganisation(cards.Organisation{Name: name.Text, Contact: contact.Text, Phone: phone.Text, Logo: logo}))
 	}, 560)
 }

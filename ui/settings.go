@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2/widget"
@@ -79,6 +80,9 @@ func (m *Main) editSettings() {
 		widget.NewFormItem(tr.T("settings.back"), way),
 		widget.NewFormItem(tr.T("settings.pin"), pinEntry),
 	}
+	if m.noOneToCall() {
+		items = append(items, widget.NewFormItem("", wrapped(tr.T("settings.nocontact"))))
+	}
 	if fixed := m.settings.FixedByIT(); fixed != "" {
 		// Shown, not changed here: IT set it for the whole municipality.
 		items = append(items, widget.NewFormItem(tr.T("settings.fixed"), wrapped(fixed)))
@@ -101,6 +105,24 @@ func (m *Main) editSettings() {
 			m.showError(m.settings.SetBackPIN(pinEntry.Text))
 		}
 	}, 560)
+}
+
+// noOneToCall reports whether the client's plan would have no one and no
+// phone number to call: neither the professional's own nor the
+// municipality's is set.
+func (m *Main) noOneToCall() bool {
+	set := func(s ...string) bool { return strings.TrimSpace(strings.Join(s, "")) != "" }
+	if m.settings != nil {
+		if name, phone, err := m.settings.Professional(); err == nil && set(name, phone) {
+			return false
+		}
+	}
+	if m.printer != nil {
+		if o, err := m.printer.Organisation(); err == nil && set(o.Contact, o.Phone) {
+			return false
+		}
+	}
+	return true
 }
 
 // SetDefaultClientLanguage is the client view's language until one is

@@ -112,3 +112,24 @@ func TestMain_LeaveClientViewWithPIN(t *testing.T) {
 		t.Error("the right PIN does not close the client view")
 	}
 }
+
+// TestMain_SettingsSayNoOneToCall opens the settings as the professional
+// does: with no name and no phone set, the dialog says that the client's
+// plan has no one to call; with either set, it does not.
+func TestMain_SettingsSayNoOneToCall(t *testing.T) {
+	const hint = "op het plan staat nu geen naam en geen telefoonnummer"
+	for _, tt := range []struct {
+		name, phone string
+		hint        bool
+	}{{"", "", true}, {"", "06 1234 5678", false}, {"Jan de Vries", "", false}} {
+		m, w, _, db := newTestMainDB(t, "")
+		if err := db.SetProfessional(tt.name, tt.phone); err != nil {
+			t.Fatal(err)
+		}
+		m.SetSettings(laptopSettings{DB: db})
+		m.editSettings()
+		if got := overlayText(w.Canvas()); strings.Contains(got, hint) != tt.hint {
+			t.Errorf("name %q, phone %q: hint shown %v, want %v: %q", tt.name, tt.phone, !tt.hint, tt.hint, got)
+		}
+	}
+}
