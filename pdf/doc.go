@@ -35,6 +35,9 @@ type face struct {
 	family string
 	file   string // regular; the bold one adds "-Bold"
 	font   *sfnt.Font
+	// How far its letters reach above and below the baseline, in ems
+	// (metrics.go).
+	ascent, descent float64
 }
 
 // faces are tried in order for each character: Latin and Cyrillic, Arabic
@@ -56,6 +59,7 @@ func init() {
 			panic("pdf: font " + f.file + ": " + err.Error())
 		}
 		f.font = font
+		f.ascent, f.descent = inkExtent(font, inkRanges[f.file])
 	}
 }
 

@@ -203,18 +203,22 @@ func (fw *figuresWriter) table(t cards.FigureTable) {
 	k := fw.f.Report.Threshold
 	nums := len(t.Rows[0].Cells)
 	labelW := figWidth - float64(nums)*28
-	fw.y += figHead.lineHeight()
-	for i, h := range t.Header {
-		if i < len(t.Header)-nums {
-			if i == 0 {
-				fw.line(figMargin, fw.y, labelW, h, figHead, alignStart)
+	// header heads the table, and every page it goes on to.
+	header := func() {
+		fw.y += figHead.lineHeight()
+		for i, h := range t.Header {
+			if i < len(t.Header)-nums {
+				if i == 0 {
+					fw.line(figMargin, fw.y, labelW, h, figHead, alignStart)
+				}
+				continue
 			}
-			continue
+			x := figMargin + labelW + float64(i-(len(t.Header)-nums))*28
+			fw.line(x, fw.y, 26, h, figHead, alignEnd)
 		}
-		x := figMargin + labelW + float64(i-(len(t.Header)-nums))*28
-		fw.line(x, fw.y, 26, h, figHead, alignEnd)
+		fw.y += 1.5
 	}
-	fw.y += 1.5
+	header()
 	for _, row := range t.Rows {
 		label := row.Labels[0]
 		for _, l := range row.Labels[1:] {
@@ -224,6 +228,7 @@ func (fw *figuresWriter) table(t cards.FigureTable) {
 		if fw.y+float64(len(lines))*figBody.lineHeight() > figBottom {
 			fw.AddPage()
 			fw.y = figMargin
+			header()
 		}
 		top := fw.y
 		for _, l := range lines {

@@ -62,18 +62,36 @@ var (
 func WritePlan(w io.Writer, p Plan) error {
 	p.Session = p.Session.WithoutBSNs()
 	p.Client.Name = cards.RemoveBSNs(p.Client.Name)
+	pl := layoutPlan(p, -1)
+	for _, at := range pl.keepClosing() {
+		if again := layoutPlan(p, at); !again.closingAlone() {
+			pl = again
+			break
+		}
+	}
+	var buf bytes.Buffer
+	if err := pl.write(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// layoutPlan draws the plan, starting a page at the unit breakAt (see
+// planWriter.need); -1 lets the text flow.
+func layoutPlan(p Plan, breakAt int) *planWriter {
 	t := p.T
 	d := newDoc("P", fpdf.SizeType{Wd: 210, Ht: 297}, Meta{
 		Title: t("plan.title"), Author: p.Org.Name, Subject: t("plan.subject"), Lang: p.Lang, Created: p.Date, Archive: true,
 	}, p.RTL)
-	pl := &planWriter{doc: d, p: p}
+	pl := &planWriter{doc: d, p: p, breakAt: breakAt}
 	d.SetFooterFunc(pl.footer)
 	d.AddPage()
 	pl.y = planMargin
 	pl.header()
 	s := &p.Session
 
-	pl.section("plan.goal", "motivatie")
+	pl.section("plan.goal", "motivatie", 2*planBody.lineHeight())
 	pl.para(orDash(s.Goal), planBody)
 	if s.SubGoals != "" {
 		pl.gap(1)
@@ -84,7 +102,7 @@ func WritePlan(w io.Writer, p Plan) error {
 	}
 
 	if o, ok := s.ChosenOption(); ok {
-		pl.section("plan.choice", o.Card.Pictogram)
+		pl.section("plan.choice", o.Card.Pictogram, 2*planBody.lineHeight())
 		pl.para(o.Card.Title, planBold)
 		pl.para(o.Card.Summary, planBody)
 		pros, cons := mattered(o.Card.Pros, o.ProWeights), mattered(o.Card.Cons, o.ConWeights)
@@ -104,19 +122,20 @@ func WritePlan(w io.Writer, p Plan) error {
 		}
 	}
 	if s.Why != "" {
-		pl.section("plan.why", "gesprek")
+		pl.section("plan.why", "gesprek", 2*planBody.lineHeight())
 		pl.para("“"+s.Why+"”", planBody)
 	}
 	if len(s.Agreements) > 0 {
-		pl.section("plan.agreements", "solliciteren")
+		pl.section("plan.agreements", "solliciteren", pl.tableStart())
 		pl.agreements()
 	}
 	if s.NextAppointment != "" {
-		pl.section("plan.next", "dagritme")
+		pl.section("plan.next", "dagritme", 2*planBody.lineHeight())
 		pl.para(s.NextAppointment, planBody)
 	}
+	pl.closing = len(pl.units)
 	if contact := contactLine(t, p.Org); contact != "" {
-		pl.section("plan.questions", "coach")
+		pl.section("plan.questions", "coach", 2*planBody.lineHeight())
 		pl.para(contact, planBody)
 		if p.Dutch != nil {
 			pl.dutchText(contactLine(p.Dutch, p.Org))
@@ -124,13 +143,7 @@ func WritePlan(w io.Writer, p Plan) error {
 	}
 	pl.gap(4)
 	pl.together()
-
-	var buf bytes.Buffer
-	if err := d.write(&buf); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return pl
 }
 
 // mattered returns the points the client weighed 2 or 3, most important
@@ -179,25 +192,69 @@ type planWriter struct {
 	*doc
 	p Plan
 	y float64
+	// units has the page of every piece that need placed: a line, a row,
+	// a section's heading. Drawn again with the same plan, the pieces come
+	// in the same order, so their numbers say where a page may start.
+	units    []int
+	sections []int // the units that start a section
+	closing  int   // the unit that starts the plan's end: whom to call, and that it was decided together
+	breakAt  int   // the unit that starts a page; -1 for none
 }
 
-// need starts a new page when h millimetres do not fit on this one.
-func (pl *planWriter) need(h float64) {
-	if pl.y+h > planBottom {
+// need starts a new page when h millimetres do not fit on this one, or
+// when this unit is to start one; it reports whether it did.
+func (pl *planWriter) need(h float64) bool {
+	newPage := len(pl.units) == pl.breakAt && pl.y > planMargin || pl.y+h > planBottom
+	if newPage {
 		pl.AddPage()
 		pl.y = planMargin
 	}
+	pl.units = append(pl.units, pl.PageNo())
+	return newPage
+}
+
+// closingAlone reports whether the plan's end is on a page without
+// anything else from the plan, or is torn over two pages.
+func (pl *planWriter) closingAlone() bool {
+	if pl.closing == 0 || pl.closing >= len(pl.units) {
+		return false
+	}
+	last := pl.units[len(pl.units)-1]
+	return pl.units[pl.closing] != last || pl.units[pl.closing-1] != last
+}
+
+// keepClosing returns where a new page could start so that the plan's end
+// does not stand alone: before the section above it, unless that is the
+// first; or else before the last two pieces above it.
+func (pl *planWriter) keepClosing() []int {
+	if !pl.closingAlone() {
+		return nil
+	}
+	var at []int
+	if n := len(pl.sections); n > 1 {
+		for i := n - 1; i > 0; i-- {
+			if pl.sections[i] < pl.closing {
+				at = append(at, pl.sections[i])
+				break
+			}
+		}
+	}
+	if pl.closing >= 3 {
+		at = append(at, pl.closing-2)
+	}
+	return at
 }
 
 func (pl *planWriter) gap(h float64) { pl.y += h }
 
-// para draws wrapped text; long text flows onto the next page.
+// para draws wrapped text; long text flows onto the next page. Each line
+// takes the room its scripts need (lineBox).
 func (pl *planWriter) para(text string, st style) {
-	lh := st.lineHeight()
 	for _, line := range pl.wrap(text, planWidth, st) {
-		pl.need(lh)
-		pl.y += lh
-		pl.line(planMargin, pl.y-lh*0.25, planWidth, line, st, alignStart)
+		above, below := lineBox(line, st)
+		pl.need(above + below)
+		pl.line(planMargin, pl.y+above, planWidth, line, st, alignStart)
+		pl.y += above + below
 	}
 }
 
@@ -210,10 +267,16 @@ func (pl *planWriter) accentText() {
 }
 
 // section starts a part of the plan with a pictogram and the heading of
-// message id.
-func (pl *planWriter) section(id, pictogram string) {
+// message id; it goes to the next page unless follow millimetres of what
+// comes under it fit beneath it.
+func (pl *planWriter) section(id, pictogram string, follow float64) {
 	const icon = 12.0
-	pl.need(icon + 2*planBody.lineHeight())
+	pl.sections = append(pl.sections, len(pl.units))
+	h := 5 + icon + 2 + follow
+	if pl.p.Dutch != nil {
+		h += planDutch.lineHeight()
+	}
+	pl.need(h)
 	pl.y += 5
 	x, tx := planMargin, planMargin+icon+3
 	if pl.rtl {
@@ -221,13 +284,22 @@ func (pl *planWriter) section(id, pictogram string) {
 	}
 	pl.pictogram(pictogram, x, pl.y, icon)
 	pl.accentText()
-	pl.line(tx, pl.y+icon*0.7, planWidth-icon-3, pl.p.T(id), planHeading, alignStart)
+	heading := pl.p.T(id)
+	base := pl.y + icon*0.7
+	pl.line(tx, base, planWidth-icon-3, heading, planHeading, alignStart)
 	pl.SetTextColor(0, 0, 0)
+	end := pl.y + icon + 2
 	if pl.p.Dutch != nil {
-		pl.line(tx, pl.y+icon*0.7+planDutch.lineHeight(), planWidth-icon-3, pl.p.Dutch(id), planDutch, alignStart)
-		pl.y += planDutch.lineHeight()
+		// The Dutch clears the ink of the heading above it, and the text
+		// after it keeps the distance it has in a plan of one language.
+		dutch := pl.p.Dutch(id)
+		_, below := lineBox(heading, planHeading)
+		above, dutchBelow := lineBox(dutch, planDutch)
+		dutchBase := base + below + above
+		pl.line(tx, dutchBase, planWidth-icon-3, dutch, planDutch, alignStart)
+		end = max(end+planDutch.lineHeight(), dutchBase+dutchBelow+4.5)
 	}
-	pl.y += icon + 2
+	pl.y = end
 }
 
 // label is a bold line of message id, with the Dutch beneath in a
@@ -268,20 +340,30 @@ func (pl *planWriter) header() {
 	pl.line(planMargin, pl.y+4, planWidth, pl.p.Org.Name, planSmall, alignStart)
 	pl.y += 16
 	pl.accentText()
-	pl.line(planMargin, pl.y, planWidth, t("plan.title"), planTitle, alignStart)
+	title := t("plan.title")
+	pl.line(planMargin, pl.y, planWidth, title, planTitle, alignStart)
 	pl.SetTextColor(0, 0, 0)
+	last, lastSt := title, planTitle // the line above, whose ink the next must clear
 	if pl.p.Dutch != nil {
-		pl.y += 6
+		dutch := pl.p.Dutch("plan.title")
+		_, below := lineBox(title, planTitle)
+		above, _ := lineBox(dutch, planHeading)
+		pl.y += max(6, below+above)
 		pl.SetTextColor(0x55, 0x55, 0x55)
-		pl.line(planMargin, pl.y, planWidth, pl.p.Dutch("plan.title"), planHeading, alignStart)
+		pl.line(planMargin, pl.y, planWidth, dutch, planHeading, alignStart)
 		pl.SetTextColor(0, 0, 0)
+		last, lastSt = dutch, planHeading
 	}
-	pl.y += 8
 	for i, l := range pl.wrap(t("plan.for", map[string]any{"Name": pl.p.Client.Name, "Date": date(pl.p.Date)}), planWidth, planBody) {
-		if i > 0 {
-			pl.y += planBody.lineHeight()
+		_, below := lineBox(last, lastSt)
+		above, _ := lineBox(l, planBody)
+		if i == 0 {
+			pl.y += max(8, below+above)
+		} else {
+			pl.y += below + above
 		}
 		pl.line(planMargin, pl.y, planWidth, l, planBody, alignStart)
+		last, lastSt = l, planBody
 	}
 	pl.y += 3
 	pl.SetDrawColor(0x1E, 0x7A, 0x46)
@@ -296,7 +378,23 @@ func (pl *planWriter) together() {
 	if pl.p.Dutch != nil {
 		dutch = pl.wrap(pl.p.Dutch("plan.together"), planWidth-10, planDutch)
 	}
-	h := float64(len(lines))*planHeading.lineHeight() + float64(len(dutch))*planDutch.lineHeight() + 8
+	type boxed struct {
+		text         string
+		st           style
+		above, below float64
+	}
+	var all []boxed
+	h := 8.0
+	for _, l := range lines {
+		a, b := lineBox(l, planHeading)
+		all = append(all, boxed{l, planHeading, a, b})
+		h += a + b
+	}
+	for _, l := range dutch {
+		a, b := lineBox(l, planDutch)
+		all = append(all, boxed{l, planDutch, a, b})
+		h += a + b
+	}
 	pl.need(h)
 	light := cards.RGB{0xE3, 0xF1, 0xE8}
 	if c := pl.p.Org.Colour; c != nil {
@@ -305,13 +403,9 @@ func (pl *planWriter) together() {
 	pl.SetFillColor(int(light[0]), int(light[1]), int(light[2]))
 	pl.RoundedRect(planMargin, pl.y, planWidth, h, 3, "1234", "F")
 	y := pl.y + 4
-	for _, l := range lines {
-		y += planHeading.lineHeight()
-		pl.line(planMargin+5, y-1.5, planWidth-10, l, planHeading, alignCenter)
-	}
-	for _, l := range dutch {
-		y += planDutch.lineHeight()
-		pl.line(planMargin+5, y-1.5, planWidth-10, l, planDutch, alignCenter)
+	for _, l := range all {
+		pl.line(planMargin+5, y+l.above, planWidth-10, l.text, l.st, alignCenter)
+		y += l.above + l.below
 	}
 	pl.y += h
 }
@@ -323,29 +417,68 @@ func (pl *planWriter) footer() {
 	pl.SetTextColor(0, 0, 0)
 }
 
-// agreements draws who / what / before when as a table.
+// agreementCols are the widths of the columns who, what and before when.
+var agreementCols = []float64{0.25 * planWidth, 0.5 * planWidth, 0.25 * planWidth}
+
+// agreementRow wraps the cells of a row of agreements.
+func (pl *planWriter) agreementRow(cells []string, st style) tableRow {
+	return pl.wrapRow(cells, agreementCols, st)
+}
+
+// rowHeight is the height of a row, up to its first lines lines.
+func rowHeight(r tableRow, st style, lines int) float64 {
+	h := 2.0
+	for k := range min(r.lines, lines) {
+		a, b := r.lineBox(k, st)
+		h += a + b
+	}
+	return h
+}
+
+// tableStart is the height of the agreements' header and of the first
+// lines of their first row, which stay together.
+func (pl *planWriter) tableStart() float64 {
+	t := pl.p.T
+	h := rowHeight(pl.agreementRow([]string{t("plan.who"), t("plan.what"), t("plan.due")}, planBold), planBold, 3)
+	if as := pl.p.Session.Agreements; len(as) > 0 {
+		h += rowHeight(pl.agreementRow([]string{as[0].Who, as[0].What, as[0].Due}, planBody), planBody, 3)
+	}
+	return h
+}
+
+// agreements draws who / what / before when as a table. On every page it
+// goes on to, its header comes again.
 func (pl *planWriter) agreements() {
 	t := pl.p.T
-	cols := []float64{0.25 * planWidth, 0.5 * planWidth, 0.25 * planWidth}
-	row := func(cells []string, st style) {
-		r := pl.wrapRow(cells, cols, st)
-		lh := st.lineHeight()
+	header := pl.agreementRow([]string{t("plan.who"), t("plan.what"), t("plan.due")}, planBold)
+	var row func(r tableRow, st style, isHeader bool)
+	row = func(r tableRow, st style, isHeader bool) {
 		// A row stays on one page unless it is longer than a page; then
-		// it goes on over the next.
-		pl.need(min(float64(r.lines)*lh+2, planBottom-planMargin))
+		// it goes on over the next. The header stays with the first row.
+		h := rowHeight(r, st, r.lines)
+		if isHeader {
+			h = pl.tableStart()
+		}
+		newPage := pl.need(min(h, planBottom-planMargin))
 		for k := range r.lines {
-			pl.need(lh)
-			pl.rowLine(r, k, planMargin, pl.y+lh-lh*0.25, cols, st)
-			pl.y += lh
+			above, below := r.lineBox(k, st)
+			if pl.need(above+below) || newPage {
+				if !isHeader {
+					row(header, planBold, true)
+				}
+			}
+			newPage = false
+			pl.rowLine(r, k, planMargin, pl.y+above, agreementCols, st)
+			pl.y += above + below
 		}
 		pl.y += 2
 		pl.SetDrawColor(0xCC, 0xCC, 0xCC)
 		pl.SetLineWidth(0.3)
 		pl.Line(planMargin, pl.y-1, planMargin+planWidth, pl.y-1)
 	}
-	row([]string{t("plan.who"), t("plan.what"), t("plan.due")}, planBold)
+	row(header, planBold, true)
 	for _, a := range pl.p.Session.Agreements {
-		row([]string{a.Who, a.What, a.Due}, planBody)
+		row(pl.agreementRow([]string{a.Who, a.What, a.Due}, planBody), planBody, false)
 	}
 }
 

@@ -517,12 +517,19 @@ func (rw *reportWriter) agreements() {
 	rw.label(t("report.agreements"), seen)
 	x0, width := repMargin+repIndent, repWidth-repIndent
 	cols := []float64{0.25 * width, 0.5 * width, 0.25 * width}
-	row := func(cells []string, st style) {
+	header := []string{t("agreement.who"), t("agreement.what"), t("agreement.due")}
+	var row func(cells []string, st style, isHeader bool)
+	row = func(cells []string, st style, isHeader bool) {
 		r := rw.wrapRow(cells, cols, st)
 		lh := st.lineHeight()
-		// A row flows over pages line by line, all cells side by side.
+		// A row flows over pages line by line, all cells side by side;
+		// the header comes again at the top of the next page.
 		for k := range r.lines {
+			page := rw.PageNo()
 			rw.need(lh)
+			if rw.PageNo() != page && !isHeader {
+				row(header, repBold, true)
+			}
 			rw.rowLine(r, k, x0, rw.y+lh*0.72, cols, st)
 			rw.y += lh
 		}
@@ -531,9 +538,11 @@ func (rw *reportWriter) agreements() {
 		rw.SetLineWidth(0.3)
 		rw.Line(x0, rw.y-0.5, x0+width, rw.y-0.5)
 	}
-	row([]string{t("agreement.who"), t("agreement.what"), t("agreement.due")}, repBold)
+	// The header stays with the first row.
+	rw.need(repBold.lineHeight() + 2*repBody.lineHeight() + 1)
+	row(header, repBold, true)
 	for _, a := range s.Agreements {
-		row([]string{orDash(a.Who), orDash(a.What), orDash(a.Due)}, repBody)
+		row([]string{orDash(a.Who), orDash(a.What), orDash(a.Due)}, repBody, false)
 	}
 	rw.gap(1.8)
 }

@@ -31,3 +31,16 @@ func (d *doc) rowLine(r tableRow, k int, x0, y float64, cols []float64, st style
 		x += cols[i]
 	}
 }
+
+// lineBox is the room line k of the row needs above and below its
+// baseline: as much as the cell with the most (lineBox).
+func (r tableRow) lineBox(k int, st style) (above, below float64) {
+	above, below = lineBox("", st)
+	for _, c := range r.cells {
+		if k < len(c) {
+			a, b := lineBox(c[k], st)
+			above, below = max(above, a), max(below, b)
+		}
+	}
+	return above, below
+}
