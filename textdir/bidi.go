@@ -9,13 +9,14 @@ import (
 
 // Text in Arabic or Farsi runs right to left, and a line may mix it with
 // digits and Latin names. Neither Fyne nor fpdf orders such a line, so we do
-// it with the Unicode Bidirectional Algorithm (UAX #9) for one line without
-// explicit embeddings: the character classes come from
-// golang.org/x/text/unicode/bidi, whose Paragraph resolves runs but does not
-// reorder them; the rules W1–W7, N0–N2, I1–I2 and L2 are applied here. The
-// results match GNU FriBidi for the lines in the tests. Note that by these
-// rules a date written 12-12-2026 in an Arabic sentence shows as 2026-12-12,
-// as in any browser; 12/12/2026 keeps its order.
+// it with the Unicode Bidirectional Algorithm (UAX #9) for one line with
+// isolates (Isolate) but without the older embeddings and overrides: the
+// character classes come from golang.org/x/text/unicode/bidi, whose
+// Paragraph resolves runs but does not reorder them; the rules W1–W7,
+// N0–N2, I1–I2 and L2 are applied here. The results match GNU FriBidi for
+// the lines in the tests. Note that by these rules a date written 12-12-2026
+// in an Arabic sentence shows as 2026-12-12, as in any browser, unless it is
+// isolated; 12/12/2026 keeps its order.
 
 // Run is a piece of a line in one direction. Its Text stays in logical
 // order; whoever draws it shapes a right-to-left run from right to left.
@@ -26,9 +27,21 @@ type Run struct {
 
 // StrongDirection finds the first letter of s with a strong direction and
 // reports whether it is right-to-left (Arabic, Hebrew, …); found is false
-// when s has no such letter, only digits and punctuation, say.
+// when s has no such letter, only digits and punctuation, say. The text
+// of an isolate (Isolate) is skipped.
 func StrongDirection(s string) (rtl, found bool) {
+	depth := 0 // the text of an isolate does not count (rule P2)
 	for _, r := range s {
+		switch {
+		case isIsolateStart(r):
+			depth++
+			continue
+		case r == pdi && depth > 0:
+			depth--
+			continue
+		case depth > 0:
+			continue
+		}
 		switch class(r) {
 		case bidi.R, bidi.AL:
 			return true, true
@@ -68,36 +81,12 @@ func VisualRuns(line string, rtl bool) []Run {
 		return []Run{{Text: line}} // most lines: nothing to reorder
 	}
 	rs := []rune(line)
-	types := make([]bidi.Class, len(rs))
-	for i, r := range rs {
-		types[i] = class(r)
-	}
-	base := bidi.L
-	if rtl {
-		base = bidi.R
-	}
-	resolveWeak(types, base)
-	resolveBrackets(rs, types, base)
-	resolveNeutral(types, base)
-
-	// I1–I2: embedding levels.
 	baseLevel := 0
 	if rtl {
 		baseLevel = 1
 	}
 	levels := make([]int, len(rs))
-	for i, t := range types {
-		switch {
-		case baseLevel == 0 && t == bidi.R:
-			levels[i] = 1
-		case baseLevel == 0 && (t == bidi.EN || t == bidi.AN):
-			levels[i] = 2
-		case baseLevel == 1 && (t == bidi.L || t == bidi.EN || t == bidi.AN):
-			levels[i] = 2
-		default:
-			levels[i] = baseLevel
-		}
-	}
+	resolveLevels(rs, levels, baseLevel)
 
 	// Runs of one level, in logical order.
 	type levelRun struct {
@@ -137,6 +126,92 @@ func VisualRuns(line string, rtl bool) []Run {
 		out[i] = Run{Text: string(rs[r.start:r.end]), RTL: r.level%2 == 1}
 	}
 	return out
+}
+
+// maxIsolateLevel is the deepest embedding level an isolate may open; the
+// algorithm's limit is 125, and an initiator beyond it is neutral.
+const maxIsolateLevel = 125
+
+// resolveLevels sets the embedding level of each character of rs, a line or
+// the text of an isolate, at the level base (X1–X10 for isolates, W1–I2).
+// An isolate's initiator and its closing PDI count as neutral characters of
+// the text around it, its text is skipped there and resolved on its own, at
+// the next level of its direction, so that a date or a name inside never
+// takes its order from the sentence around it.
+func resolveLevels(rs []rune, levels []int, base int) {
+	type isolate struct {
+		start, end int // the text, between initiator and PDI
+		rtl        bool
+	}
+	var outer []int // what the line holds outside its isolates
+	var isolates []isolate
+	for i := 0; i < len(rs); i++ {
+		outer = append(outer, i)
+		if !isIsolateStart(rs[i]) || base+2 > maxIsolateLevel {
+			continue
+		}
+		end := closingPDI(rs, i)
+		rtl := rs[i] == rli
+		if rs[i] == fsi {
+			rtl, _ = StrongDirection(string(rs[i+1 : end]))
+		}
+		isolates = append(isolates, isolate{i + 1, end, rtl})
+		if end < len(rs) {
+			outer = append(outer, end)
+		}
+		i = end
+	}
+
+	dir := bidi.L
+	if base%2 == 1 {
+		dir = bidi.R
+	}
+	ors := make([]rune, len(outer))
+	types := make([]bidi.Class, len(outer))
+	for k, i := range outer {
+		ors[k], types[k] = rs[i], class(rs[i])
+	}
+	resolveWeak(types, dir)
+	resolveBrackets(ors, types, dir)
+	resolveNeutral(types, dir)
+	// I1–I2: embedding levels.
+	for k, t := range types {
+		l := base
+		switch {
+		case base%2 == 0 && t == bidi.R:
+			l = base + 1
+		case base%2 == 0 && (t == bidi.EN || t == bidi.AN):
+			l = base + 2
+		case base%2 == 1 && (t == bidi.L || t == bidi.EN || t == bidi.AN):
+			l = base + 1
+		}
+		levels[outer[k]] = l
+	}
+
+	for _, is := range isolates {
+		l := base + 1 // the next odd level for right to left, even for left to right
+		if (l%2 == 1) != is.rtl {
+			l++
+		}
+		resolveLevels(rs[is.start:is.end], levels[is.start:is.end], l)
+	}
+}
+
+// closingPDI returns the index of the PDI that closes the isolate opened
+// at rs[open], or len(rs) when none does: the isolate then runs to the end.
+func closingPDI(rs []rune, open int) int {
+	depth := 0
+	for i := open + 1; i < len(rs); i++ {
+		switch {
+		case isIsolateStart(rs[i]):
+			depth++
+		case rs[i] == pdi && depth == 0:
+			return i
+		case rs[i] == pdi:
+			depth--
+		}
+	}
+	return len(rs)
 }
 
 // class returns the bidi class of r, with explicit formatting characters,

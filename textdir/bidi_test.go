@@ -107,3 +107,56 @@ func visualString(runs []Run) string {
 	}
 	return string(out)
 }
+
+// TestVisualRuns_Isolates: a value isolated in a sentence keeps its own
+// order, and the sentence around it keeps its direction.
+func TestVisualRuns_Isolates(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		rtl  bool
+		want []Run
+	}{
+		{"a date with hyphens stays whole", "قبل " + Isolate("15-1-2027"), true,
+			[]Run{{"\u2069", true}, {"15-1-2027", false}, {"قبل \u2068", true}}},
+		{"a Dutch date in brackets after an Arabic word", "(قبل " + Isolate("1 februari 2027") + ")", true,
+			[]Run{{"\u2069)", true}, {"1 februari 2027", false}, {"(قبل \u2068", true}}},
+		{"a Dutch agreement in an Arabic line", "• " + Isolate("Samira") + ": " + Isolate("Opvang regelen"), true,
+			[]Run{{"\u2069", true}, {"Opvang regelen", false}, {"\u2069: \u2068", true}, {"Samira", false}, {"• \u2068", true}}},
+		{"an Arabic name isolated in Dutch", "Naam: " + Isolate("سمير") + " (34)", false,
+			[]Run{{"Naam: \u2068", false}, {"سمير", true}, {"\u2069 (34)", false}}},
+		{"an isolate left open runs to the end", "قبل \u206815-1-2027", true,
+			[]Run{{"15-1-2027", false}, {"قبل \u2068", true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := VisualRuns(tt.line, tt.rtl); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("VisualRuns(%q) =\n  %+v\nwant\n  %+v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStrongDirection_SkipsIsolates(t *testing.T) {
+	if rtl, found := StrongDirection("• " + Isolate("Samira") + ": قبل"); !rtl || !found {
+		t.Errorf("StrongDirection = %v, %v: the isolated Latin name decided", rtl, found)
+	}
+}
+
+func TestVisibleParts(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"می\u200cخواهم", []string{"می", "خواهم"}},
+		{"\u2068Samira", []string{"Samira"}},
+		{"\u200f", []string{}},
+		{"kaart", []string{"kaart"}},
+		{"\u0600١٢", []string{"\u0600١٢"}}, // the Arabic number sign is drawn
+	}
+	for _, tt := range tests {
+		if got := VisibleParts(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("VisibleParts(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
