@@ -2,7 +2,9 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,7 +18,11 @@ import (
 // a run but lays the runs of a line out from left to right, so this label
 // wraps the text to its width itself, orders each line with the Unicode
 // bidi algorithm (textdir.VisualRuns) and draws each run as its own
-// canvas.Text, aligned right for a right-to-left paragraph.
+// canvas.Text, aligned right for a right-to-left paragraph. Format
+// characters (textdir.IsFormat) order and join but are never drawn. The
+// script's own font draws only the script's letters: Latin, digits and
+// punctuation come from the theme's font in the label's style, so a bold
+// heading is bold throughout, and every piece stands on one baseline.
 type bidiLabel struct {
 	widget.BaseWidget
 	text  string
@@ -26,7 +32,10 @@ type bidiLabel struct {
 	style fyne.TextStyle
 	color color.Color   // nil is the theme's foreground
 	font  fyne.Resource // the script's own font; nil is the theme's
-	one   bool          // one line, never wrapped, as on a button
+	// script holds the letters font draws; nil draws everything in font.
+	script *unicode.RangeTable
+	one    bool // one line, never wrapped, as on a button
+	bool        // one line, never wrapped, as on a button
 }
 
 // newBidiLabel shows text aligned as the screen's direction says; the
@@ -42,20 +51,61 @@ func newBidiLabel(text string, rightToLeft bool) *bidiLabel {
 	return l
 }
 
+// inScript draws the label's letters in a language's own font, if it has
+// one (scriptFont), bold or not.
+func (l *bidiLabel) inScript(lang string, bold bool) {
+	l.font, l.script = scriptFont(lang, bold), scriptLetters(lang)
+}
+
 // AccessibilityLabel is the text, in logical order.
 func (l *bidiLabel) AccessibilityLabel() string { return l.text }
 
 // AccessibilityRole is text's.
 func (l *bidiLabel) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
 
-// measure is the size of text as the label draws it: in its own font when
-// it has one, so that a layout outside the client view's theme measures
-// the same as the drawing.
-func (l *bidiLabel) measure(text string) fyne.Size {
-	if l.font == nil {
-		return fyne.MeasureText(text, l.textSize(), l.style)
+// fontOf is the font r is drawn in: the script's own for its letters,
+// otherwise the theme's (nil).
+func (l *bidiLabel) fontOf(r rune) fyne.Resource {
+	if l.script == nil || unicode.Is(l.script, r) {
+		return l.font
 	}
-	size, _ := fyne.CurrentApp().Driver().RenderedTextSize(text, l.textSize(), l.style, l.font)
+	return nil
+}
+
+// byFont cuts text where the font it is drawn in changes.
+func (l *bidiLabel) byFont(text string) []string {
+	var parts []string
+	start := 0
+	var cur fyne.Resource
+	for i, r := range text {
+		f := l.fontOf(r)
+		if i > 0 && f != cur {
+			parts = append(parts, text[start:i])
+			start = i
+		}
+		cur = f
+	}
+	return append(parts, text[start:])
+}
+
+// measureIn is the size of text drawn in font (nil: the theme's), and the
+// distance from its top to its baseline.
+func (l *bidiLabel) measureIn(text string, font fyne.Resource) (fyne.Size, float32) {
+	return fyne.CurrentApp().Driver().RenderedTextSize(text, l.textSize(), l.style, font)
+}
+
+// measure is the size of text as the label draws it, each part in its own
+// font, format characters left out; so a layout outside the client view's
+// theme measures the same as the drawing.
+func (l *bidiLabel) measure(text string) fyne.Size {
+	var size fyne.Size
+	for _, visible := range textdir.VisibleParts(text) {
+		for _, part := range l.byFont(visible) {
+			s, _ := l.measureIn(part, l.fontOf([]rune(part)[0]))
+			size.Width += s.Width
+			size.Height = max(size.Height, s.Height)
+		}
+	}
 	return size
 }
 
@@ -146,8 +196,56 @@ func (r *bidiRenderer) breakWord(word string, width float32) []string {
 	return append(pieces, piece)
 }
 
+// metrics are the line's ascent and descent: the larger of the theme's
+// font and the script's, as a line may hold both.
+func (r *bidiRenderer) metrics() (ascent, descent float32) {
+	for _, font := range []fyne.Resource{nil, r.l.font} {
+		size, base := r.l.measureIn("Mg", font)
+		ascent, descent = max(ascent, base), max(descent, size.Height-base)
+	}
+	return ascent, descent
+}
+
 func (r *bidiRenderer) lineHeight() float32 {
-	return r.l.measure("Mg").Height + theme.SizeForWidget(theme.SizeNameLineSpacing, r.l)
+	ascent, descent := r.metrics()
+	return ascent + descent + theme.SizeForWidget(theme.SizeNameLineSpacing, r.l)
+}
+
+// piece is a part of a line drawn as one canvas.Text.
+type piece struct {
+	text string
+	font fyne.Resource
+}
+
+// pieces orders a line (textdir.VisualRuns) and cuts it into what is drawn
+// from left to right: right-to-left runs into words and the punctuation
+// between them (textdir.RTLPieces), every run at its format characters,
+// which are left out (textdir.VisibleParts), and at each change of font.
+func (r *bidiRenderer) pieces(line string) []piece {
+	l := r.l
+	var out []piece
+	for _, run := range textdir.VisualRuns(line, l.rtl) {
+		var texts []string
+		parts := textdir.VisibleParts(run.Text)
+		if run.RTL {
+			slices.Reverse(parts)
+		}
+		for _, part := range parts {
+			if !run.RTL {
+				texts = append(texts, l.byFont(part)...)
+				continue
+			}
+			for _, p := range textdir.RTLPieces(part) {
+				byFont := l.byFont(p)
+				slices.Reverse(byFont)
+				texts = append(texts, byFont...)
+			}
+		}
+		for _, t := range texts {
+			out = append(out, piece{t, l.fontOf([]rune(t)[0])})
+		}
+	}
+	return out
 }
 
 func (r *bidiRenderer) Layout(size fyne.Size) {
@@ -164,34 +262,30 @@ func (r *bidiRenderer) Layout(size fyne.Size) {
 		requestReflow()
 	}
 	lh := r.lineHeight()
+	ascent, _ := r.metrics()
 	for i, line := range lines {
-		var runs []string
-		for _, run := range textdir.VisualRuns(line, l.rtl) {
-			if run.RTL {
-				runs = append(runs, textdir.RTLPieces(run.Text)...)
-			} else {
-				runs = append(runs, run.Text)
-			}
-		}
-		widths := make([]float32, len(runs))
+		pieces := r.pieces(line)
+		sizes := make([]fyne.Size, len(pieces))
+		bases := make([]float32, len(pieces))
 		var total float32
-		for k, run := range runs {
-			widths[k] = l.measure(run).Width
-			total += widths[k]
+		for k, p := range pieces {
+			sizes[k], bases[k] = l.measureIn(p.text, p.font)
+			total += sizes[k].Width
 		}
 		x := float32(0)
 		if l.right {
 			x = size.Width - total
 		}
-		for k, run := range runs {
-			t := canvas.NewText(run, fg)
+		for k, p := range pieces {
+			t := canvas.NewText(p.text, fg)
 			t.TextSize = l.textSize()
 			t.TextStyle = l.style
-			t.FontSource = l.font
-			t.Move(fyne.NewPos(x, float32(i)*lh))
-			t.Resize(fyne.NewSize(widths[k], lh))
+			t.FontSource = p.font
+			// Fonts differ in how far their baseline lies from the top.
+			t.Move(fyne.NewPos(x, float32(i)*lh+ascent-bases[k]))
+			t.Resize(sizes[k])
 			r.texts = append(r.texts, t)
-			x += widths[k]
+			x += sizes[k].Width
 		}
 	}
 }

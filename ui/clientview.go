@@ -15,6 +15,7 @@ import (
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 	"github.com/samenbeslissen/samenbeslissen/locales"
+	"github.com/samenbeslissen/samenbeslissen/textdir"
 )
 
 // ClientLanguages are the languages the client can choose in the client
@@ -150,7 +151,7 @@ func (cv *ClientView) label(text string, scale float32, bold bool) *bidiLabel {
 	l := newBidiLabel(text, cv.rtl)
 	l.scale = scale
 	l.style.Bold = bold
-	l.font = scriptFont(cv.lang, bold)
+	l.inScript(cv.lang, bold)
 	return l
 }
 
@@ -192,6 +193,7 @@ func (cv *ClientView) situation() fyne.CanvasObject {
 		if area.Mark != "" {
 			mark := cv.label(tr.T("mark."+string(area.Mark)), 0.9, true)
 			mark.color = color.White
+			mark.one = true // a badge: "Gaat goed", not "Gaat" over "goed"
 			box.Add(container.NewHBox(container.NewStack(roundedRect(markColors[area.Mark], 8), container.NewPadded(mark))))
 		}
 		if area.Note != "" {
@@ -223,10 +225,10 @@ func (cv *ClientView) drivers() fyne.CanvasObject {
 		d := s.Drivers[f]
 		item := container.NewVBox(cv.label(tr.T("factor."+string(f)), 1, true))
 		if d.Helps != "" {
-			item.Add(cv.label(tr.T("cv.helps")+": "+d.Helps, 0.9, false))
+			item.Add(cv.label(tr.T("cv.helps")+": "+textdir.Isolate(d.Helps), 0.9, false))
 		}
 		if d.HoldsBack != "" {
-			item.Add(cv.label(tr.T("cv.holdsback")+": "+d.HoldsBack, 0.9, false))
+			item.Add(cv.label(tr.T("cv.holdsback")+": "+textdir.Isolate(d.HoldsBack), 0.9, false))
 		}
 		box.Add(container.NewStack(roundedRect(tint(CategoryColor(cards.CategoryTowardWork), 0.93), 12), container.NewPadded(item)))
 	}
@@ -272,8 +274,8 @@ func (cv *ClientView) optionColumn(o *cards.Option) fyne.CanvasObject {
 		box.Add(note)
 	}
 	box.Add(cv.label(c.Summary, 1, false))
-	box.Add(cv.label(tr.T("row.duration")+" "+c.Duration, 0.9, false))
-	box.Add(cv.label(tr.T("row.hours")+" "+hoursText(c.Hours, tr), 0.9, false))
+	box.Add(cv.label(tr.T("row.duration")+" "+textdir.Isolate(c.Duration), 0.9, false))
+	box.Add(cv.label(tr.T("row.hours")+" "+textdir.Isolate(hoursText(c.Hours, tr)), 0.9, false))
 	total := cv.label("", 1, true)
 	update := func() {
 		pros, cons := o.Weighed()
@@ -310,7 +312,8 @@ func (cv *ClientView) decide() fyne.CanvasObject {
 	tr, s := cv.tr, &cv.v.s
 	box := container.NewVBox(cv.label(tr.T("sure.title"), 1.1, true))
 	advice := cv.label("", 1, true)
-	adviceBox := container.NewStack(roundedRect(warningTint, 10), container.NewPadded(advice))
+	adviceBg := roundedRect(warningTint, 10)
+	adviceBox := container.NewStack(adviceBg, container.NewPadded(advice))
 	updateAdvice := func() {
 		adviceBox.Hide()
 		if slices.Contains(s.Sure[:], cards.AnswerNone) {
@@ -318,10 +321,13 @@ func (cv *ClientView) decide() fyne.CanvasObject {
 		}
 		if s.SureScore() < len(s.Sure) {
 			advice.SetText(tr.T("sure.notready", map[string]any{"Score": s.SureScore()}))
+			adviceBg.FillColor = warningTint
 		} else {
 			advice.SetText(tr.T("sure.ready"))
+			adviceBg.FillColor = readyTint
 		}
 		adviceBox.Show()
+		adviceBg.Refresh()
 	}
 	for i := range s.Sure {
 		r := cv.answerChoice(s.Sure[i], func(a cards.Answer) {
@@ -345,10 +351,12 @@ func (cv *ClientView) decide() fyne.CanvasObject {
 	}
 	if len(s.Agreements) > 0 {
 		box.Add(cv.label(tr.T("step6.agreements"), 1, true))
+		// What was typed is isolated: a date keeps its order and a Dutch
+		// name does not turn an Arabic line.
 		for _, a := range s.Agreements {
-			line := a.Who + ": " + a.What
+			line := textdir.Isolate(a.Who) + ": " + textdir.Isolate(a.What)
 			if a.Due != "" {
-				line += " (" + tr.T("cv.due", map[string]any{"Due": a.Due}) + ")"
+				line += " (" + tr.T("cv.due", map[string]any{"Due": textdir.Isolate(a.Due)}) + ")"
 			}
 			box.Add(cv.label("• "+line, 1, false))
 		}

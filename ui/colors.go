@@ -33,3 +33,7 @@ var noteColor = color.NRGBA{R: 0xFF, G: 0xF3, B: 0xCC, A: 0xFF}
 
 // warningTint is the calm background of advice to wait before deciding.
 var warningTint = color.NRGBA{R: 0xFF, G: 0xE4, B: 0xB5, A: 0xFF}
+
+// readyTint is the background of the advice that the client is ready to
+// choose (all four SURE questions yes), in both views.
+var readyTint = tint(proColor, 0.85)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sync"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 
@@ -14,8 +15,24 @@ import (
 // those scripts itself (assets/fonts, OFL); Latin letters and digits in
 // them still come from Fyne's Noto Sans, and Cyrillic is in it too.
 
+// scriptFamily is a script's font family and the letters it is drawn for.
+// Only those: for Latin letters, digits and brackets it would leave the
+// choice to Fyne's fallback, which takes a font of the operating system in
+// regular weight, on a baseline of its own.
+type scriptFamily struct {
+	name    string
+	letters *unicode.RangeTable
+}
+
 // scriptFonts names the font of the languages that need one of their own.
-var scriptFonts = map[string]string{"ar": "NotoSansArabic", "fa": "NotoSansArabic", "ti": "NotoSansEthiopic"}
+var scriptFonts = map[string]scriptFamily{
+	"ar": {"NotoSansArabic", unicode.Arabic}, "fa": {"NotoSansArabic", unicode.Arabic},
+	"ti": {"NotoSansEthiopic", unicode.Ethiopic},
+}
+
+// scriptLetters are the letters a language's own font draws; nil when it
+// has none (scriptFont is nil).
+func scriptLetters(lang string) *unicode.RangeTable { return scriptFonts[lang].letters }
 
 var fontCache sync.Map // file name → fyne.Resource
 
@@ -26,9 +43,9 @@ func scriptFont(lang string, bold bool) fyne.Resource {
 	if !ok {
 		return nil
 	}
-	name := family + "-Regular"
+	name := family.name + "-Regular"
 	if bold {
-		name = family + "-Bold"
+		name = family.name + "-Bold"
 	}
 	if r, ok := fontCache.Load(name); ok {
 		return r.(fyne.Resource)

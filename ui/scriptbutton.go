@@ -28,7 +28,7 @@ func newScriptButton(text, lang string, rtl bool, importance widget.Importance, 
 	l := newBidiLabel(text, rtl)
 	l.style.Bold = true
 	l.one = true
-	l.font = scriptFont(lang, true)
+	l.inScript(lang, true)
 	sb := &scriptButton{button: b, label: l,
 		content: container.NewStack(b, container.NewPadded(container.NewCenter(l)))}
 	sb.setEnabled(true)

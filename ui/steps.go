@@ -162,7 +162,7 @@ func (v *SessionView) stepDecide() fyne.CanvasObject {
 			advice.Show()
 		default:
 			adviceText.SetText(tr.T("sure.ready"))
-			adviceBg.FillColor = tint(proColor, 0.85)
+			adviceBg.FillColor = readyTint
 			advice.Show()
 		}
 		adviceBg.Refresh()

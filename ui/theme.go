@@ -22,6 +22,9 @@ var themeColors = map[fyne.ThemeColorName]color.Color{
 	theme.ColorNamePlaceHolder: color.NRGBA{R: 0x5E, G: 0x5E, B: 0x5E, A: 0xFF},
 	theme.ColorNameDisabled:    color.NRGBA{R: 0x6B, G: 0x6B, B: 0x6B, A: 0xFF}, // also quiet (low importance) text
 	theme.ColorNameError:       color.NRGBA{R: 0xB3, G: 0x26, B: 0x1E, A: 0xFF},
+	// The outline of a field and of an unchosen radio circle: Fyne's
+	// light grey (1.3:1) all but vanishes; this is 3:1 and more.
+	theme.ColorNameInputBorder: color.NRGBA{R: 0x7A, G: 0x7A, B: 0x7A, A: 0xFF},
 }
 
 func (lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
