@@ -72,18 +72,36 @@ func (l *bidiLabel) fontOf(r rune) fyne.Resource {
 	return nil
 }
 
-// byFont cuts text where the font it is drawn in changes.
+// partFont is the font a part of byFont is drawn in: that of its first
+// character other than a space; spaces alone take the script's.
+func (l *bidiLabel) partFont(part string) fyne.Resource {
+	for _, r := range part {
+		if !unicode.IsSpace(r) {
+			return l.fontOf(r)
+		}
+	}
+	return l.font
+}
+
+// byFont cuts text where the font it is drawn in changes. A space stays
+// with the text before it, so that a line of one script is measured whole.
 func (l *bidiLabel) byFont(text string) []string {
+	if l.script == nil {
+		return []string{text}
+	}
 	var parts []string
-	start := 0
+	start, started := 0, false
 	var cur fyne.Resource
 	for i, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
 		f := l.fontOf(r)
-		if i > 0 && f != cur {
+		if started && f != cur {
 			parts = append(parts, text[start:i])
 			start = i
 		}
-		cur = f
+		cur, started = f, true
 	}
 	return append(parts, text[start:])
 }
@@ -101,7 +119,7 @@ func (l *bidiLabel) measure(text string) fyne.Size {
 	var size fyne.Size
 	for _, visible := range textdir.VisibleParts(text) {
 		for _, part := range l.byFont(visible) {
-			s, _ := l.measureIn(part, l.fontOf([]rune(part)[0]))
+			s, _ := l.measureIn(part, l.partFont(part))
 			size.Width += s.Width
 			size.Height = max(size.Height, s.Height)
 		}
@@ -242,7 +260,7 @@ func (r *bidiRenderer) pieces(line string) []piece {
 			}
 		}
 		for _, t := range texts {
-			out = append(out, piece{t, l.fontOf([]rune(t)[0])})
+			out = append(out, piece{t, l.partFont(t)})
 		}
 	}
 	return out
