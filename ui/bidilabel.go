@@ -20,9 +20,9 @@ import (
 // bidi algorithm (textdir.VisualRuns) and draws each run as its own
 // canvas.Text, aligned right for a right-to-left paragraph. Format
 // characters (textdir.IsFormat) order and join but are never drawn. The
-// script's own font draws only the script's letters: Latin, digits and
-// punctuation come from the theme's font in the label's style, so a bold
-// heading is bold throughout, and every piece stands on one baseline.
+// script's own font draws only what it has beyond ASCII: Latin, ASCII
+// digits and brackets come from the theme's font in the label's style, so
+// a bold heading is bold throughout, and every piece stands on one baseline.
 type bidiLabel struct {
 	widget.BaseWidget
 	text  string
@@ -32,10 +32,7 @@ type bidiLabel struct {
 	style fyne.TextStyle
 	color color.Color   // nil is the theme's foreground
 	font  fyne.Resource // the script's own font; nil is the theme's
-	// script holds the letters font draws; nil draws everything in font.
-	script *unicode.RangeTable
-	one    bool // one line, never wrapped, as on a button
-	bool        // one line, never wrapped, as on a button
+	one   bool          // one line, never wrapped, as on a button
 }
 
 // newBidiLabel shows text aligned as the screen's direction says; the
@@ -54,7 +51,7 @@ func newBidiLabel(text string, rightToLeft bool) *bidiLabel {
 // inScript draws the label's letters in a language's own font, if it has
 // one (scriptFont), bold or not.
 func (l *bidiLabel) inScript(lang string, bold bool) {
-	l.font, l.script = scriptFont(lang, bold), scriptLetters(lang)
+	l.font = scriptFont(lang, bold)
 }
 
 // AccessibilityLabel is the text, in logical order.
@@ -63,10 +60,12 @@ func (l *bidiLabel) AccessibilityLabel() string { return l.text }
 // AccessibilityRole is text's.
 func (l *bidiLabel) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
 
-// fontOf is the font r is drawn in: the script's own for its letters,
-// otherwise the theme's (nil).
+// fontOf is the font r is drawn in: the script's own for what it has
+// beyond ASCII (letters, marks, the script's punctuation and digits),
+// otherwise the theme's (nil), which has Latin, digits and brackets in
+// every weight.
 func (l *bidiLabel) fontOf(r rune) fyne.Resource {
-	if l.script == nil || unicode.Is(l.script, r) {
+	if l.font != nil && r >= 0x80 && fontHas(l.font, r) {
 		return l.font
 	}
 	return nil
@@ -86,7 +85,7 @@ func (l *bidiLabel) partFont(part string) fyne.Resource {
 // byFont cuts text where the font it is drawn in changes. A space stays
 // with the text before it, so that a line of one script is measured whole.
 func (l *bidiLabel) byFont(text string) []string {
-	if l.script == nil {
+	if l.font == nil {
 		return []string{text}
 	}
 	var parts []string

@@ -189,6 +189,8 @@ func TestBidiLabel_OneFontPerPiece(t *testing.T) {
 		{"ar", "• " + textdir.Isolate("Samira") + ": " + textdir.Isolate("Opvang regelen") + " (قبل " + textdir.Isolate("15-1-2027") + ")", false},
 		{"ti", "ደረጃ 6 ካብ 7: (ምውሳን)", true},
 		{"fa", "مرحله 6 از 7", true},
+		{"ar", "هل أنت مستعد للاختيار؟", true},
+		{"ar", "مَكْتَبٌ، (2)", false},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			test.NewTempApp(t)
@@ -205,8 +207,9 @@ func TestBidiLabel_OneFontPerPiece(t *testing.T) {
 				if p.TextStyle.Bold != tt.bold {
 					t.Errorf("%q drawn bold %v", p.Text, p.TextStyle.Bold)
 				}
-				if p.FontSource != nil && !hasGlyphs(t, p.FontSource, p.Text) {
-					t.Errorf("%q drawn in %s, which lacks some of its characters", p.Text, p.FontSource.Name())
+				if f := p.FontSource; f == nil && !hasGlyphs(t, Theme().Font(p.TextStyle), p.Text) ||
+					f != nil && !hasGlyphs(t, f, p.Text) {
+					t.Errorf("%q drawn in a font (%v) that lacks some of its characters", p.Text, f)
 				}
 				if p.FontSource != nil && tt.bold != strings.HasSuffix(p.FontSource.Name(), "-Bold.ttf") {
 					t.Errorf("%q drawn in %s", p.Text, p.FontSource.Name())

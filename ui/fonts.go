@@ -1,10 +1,11 @@
 package ui
 
 import (
+	"bytes"
 	"sync"
-	"unicode"
 
 	"fyne.io/fyne/v2"
+	"github.com/go-text/typesetting/font"
 
 	"github.com/samenbeslissen/samenbeslissen/assets"
 )
@@ -15,24 +16,8 @@ import (
 // those scripts itself (assets/fonts, OFL); Latin letters and digits in
 // them still come from Fyne's Noto Sans, and Cyrillic is in it too.
 
-// scriptFamily is a script's font family and the letters it is drawn for.
-// Only those: for Latin letters, digits and brackets it would leave the
-// choice to Fyne's fallback, which takes a font of the operating system in
-// regular weight, on a baseline of its own.
-type scriptFamily struct {
-	name    string
-	letters *unicode.RangeTable
-}
-
 // scriptFonts names the font of the languages that need one of their own.
-var scriptFonts = map[string]scriptFamily{
-	"ar": {"NotoSansArabic", unicode.Arabic}, "fa": {"NotoSansArabic", unicode.Arabic},
-	"ti": {"NotoSansEthiopic", unicode.Ethiopic},
-}
-
-// scriptLetters are the letters a language's own font draws; nil when it
-// has none (scriptFont is nil).
-func scriptLetters(lang string) *unicode.RangeTable { return scriptFonts[lang].letters }
+var scriptFonts = map[string]string{"ar": "NotoSansArabic", "fa": "NotoSansArabic", "ti": "NotoSansEthiopic"}
 
 var fontCache sync.Map // file name → fyne.Resource
 
@@ -43,9 +28,9 @@ func scriptFont(lang string, bold bool) fyne.Resource {
 	if !ok {
 		return nil
 	}
-	name := family.name + "-Regular"
+	name := family + "-Regular"
 	if bold {
-		name = family.name + "-Bold"
+		name = family + "-Bold"
 	}
 	if r, ok := fontCache.Load(name); ok {
 		return r.(fyne.Resource)
@@ -57,4 +42,27 @@ func scriptFont(lang string, bold bool) fyne.Resource {
 	r := fyne.NewStaticResource(name+".ttf", data)
 	fontCache.Store(name, r)
 	return r
+}
+
+var faceCache sync.Map // font name → *font.Face, or nil when unreadable
+
+// fontHas reports whether a font of ours (scriptFont) has a glyph for r.
+// Only such characters are drawn in it: for the others Fyne would fall back
+// to a font of the operating system, in regular weight and on a baseline of
+// its own.
+func fontHas(res fyne.Resource, r rune) bool {
+	f, ok := faceCache.Load(res.Name())
+	if !ok {
+		face, err := font.ParseTTF(bytes.NewReader(res.Content()))
+		if err != nil {
+			face = nil // drawn with the theme's font instead
+		}
+		f, _ = faceCache.LoadOrStore(res.Name(), face)
+	}
+	face := f.(*font.Face)
+	if face == nil {
+		return false
+	}
+	_, has := face.NominalGlyph(r)
+	return has
 }
