@@ -124,7 +124,7 @@ func createExample(db *storage.DB, cat *cards.Catalogue) (int64, error) {
 		cards.KeySure(3):                                    string(cards.AnswerNo),
 		cards.KeyDecision:                                   exampleOptions[0],
 		cards.KeyWhy:                                        "Dan doe ik weer ervaring op. En ik kan het doen als de kinderen op school zijn.",
-		cards.KeyNextAppointment:                            "Dinsdag 16 december, 10.00 uur, stadskantoor",
+		cards.KeyNextAppointment:                            "Maandag 1 februari 2027, 10.00 uur, stadskantoor",
 		cards.KeyNote(cards.StepSituation):                  "Huurachterstand: met toestemming aanmelden bij schuldhulp.",
 		cards.KeyStep:                                       "6",
 	}
@@ -148,7 +148,7 @@ func createExample(db *storage.DB, cat *cards.Catalogue) (int64, error) {
 	}
 	for _, a := range [][3]string{
 		{"Samira", "Opvang na school regelen met de buurtmoeder", "1 december"},
-		{"Klantmanager", "Een werkervaringsplaats in de buurt zoeken", "12 december"},
+		{"Klantmanager", "Een werkervaringsplaats in de buurt zoeken", "15-1-2027"}, // dates typed both ways
 	} {
 		ag, err := db.AddAgreement(s.ID)
 		if err != nil {

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/ of the real app under Xvfb with a window
 # manager (openbox), on a 1366×768 screen: the card browser, an opened
-# card, steps 2, 4, 5 and 6 of the example conversation, and its client
-# view in Dutch and Arabic (step 5 also scrolled to its end), Farsi,
-# Tigrinya and Turkish.
+# card, steps 2, 4, 5 (also scrolled to the totals) and 6 of the example
+# conversation, and its client view in Dutch and Arabic (step 5 also
+# scrolled to the totals, Arabic step 6 also to the agreements and their
+# dates), Farsi, Tigrinya and Turkish.
 # Then, on a 1024×768 screen and on a 1920×1080 screen at 150 %, it visits
 # every step of both views and fails if the window ever grew past the
 # screen.
 # Usage: scripts/screenshot.sh BINARY OUTDIR
+# SCREENSHOT_DISPLAY (e.g. :62) picks the X display; by default one of
+# :90 to :98.
 set -euo pipefail
 bin=$1 out=$2
 mkdir -p "$out"
@@ -22,7 +25,7 @@ export LANG=nl_NL.UTF-8 LC_ALL=C.UTF-8
 screen() {
 	if [ ${#pids[@]} -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; sleep 0.5; fi
 	pids=()
-	export DISPLAY=:$((90 + RANDOM % 9))
+	export DISPLAY=${SCREENSHOT_DISPLAY:-:$((90 + RANDOM % 9))}
 	Xvfb "$DISPLAY" -screen 0 "$1x$2x24" >/dev/null 2>&1 &
 	pids+=($!)
 	for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
@@ -99,6 +102,8 @@ key alt+Right alt+Right
 shot step4.png
 key alt+Right
 shot step5.png
+scroll_end 600 400
+shot step5-end.png
 key alt+Right
 shot step6.png
 
@@ -117,8 +122,12 @@ click 1270 201 # العربية, the third
 shot client-step1-ar.png
 key alt+Right alt+Right alt+Right alt+Right
 shot client-step5-ar.png
+scroll_end 600 400
+shot client-step5-end-ar.png
 key alt+Right
 shot client-step6-ar.png
+scroll_end 600 400
+shot client-step6-end-ar.png
 quit
 
 # Turkish, Farsi and Tigrinya, each in a fresh window whose client view
