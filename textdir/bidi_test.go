@@ -150,7 +150,8 @@ func TestVisibleParts(t *testing.T) {
 	}{
 		{"می\u200cخواهم", []string{"می", "خواهم"}},
 		{"\u2068Samira", []string{"Samira"}},
-		{"\u200f", []string{}},
+		{"\u200f", nil},
+		{"👩🏽\u200d💻 en \u200dو", []string{"👩🏽\u200d💻 en ", "و"}},
 		{"kaart", []string{"kaart"}},
 		{"\u0600١٢", []string{"\u0600١٢"}}, // the Arabic number sign is drawn
 	}

@@ -37,9 +37,35 @@ func IsFormat(r rune) bool {
 // VisualRuns, a piece of RTLPieces) at its format characters and leaves
 // those out, in logical order. Drawn separately, the parts keep what a
 // zero-width non-joiner says: the letters on either side of it do not join.
+// A zero-width joiner inside an emoji sequence (👨‍👩‍👧) stays: there the
+// emoji font draws the sequence as one picture.
 func VisibleParts(s string) []string {
 	if strings.IndexFunc(s, IsFormat) < 0 {
 		return []string{s}
 	}
-	return strings.FieldsFunc(s, IsFormat)
+	var parts []string
+	var b strings.Builder
+	prev := rune(-1)
+	for _, r := range s {
+		if IsFormat(r) && !(r == '\u200d' && joinsEmoji(prev)) {
+			if b.Len() > 0 {
+				parts = append(parts, b.String())
+				b.Reset()
+			}
+		} else {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	if b.Len() > 0 {
+		parts = append(parts, b.String())
+	}
+	return parts
+}
+
+// joinsEmoji reports whether a zero-width joiner after r belongs to an
+// emoji sequence: r is a pictograph, a skin tone or the emoji variation
+// selector.
+func joinsEmoji(r rune) bool {
+	return unicode.Is(unicode.So, r) || r >= 0x1F3FB && r <= 0x1F3FF || r == 0xFE0F
 }
