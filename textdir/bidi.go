@@ -53,11 +53,15 @@ func StrongDirection(s string) (rtl, found bool) {
 }
 
 // plainLTR reports whether s is valid UTF-8 without a character that may
-// run right to left.
+// run right to left: a right-to-left letter, an Arabic digit or a
+// right-to-left isolate, whose neutral characters do.
 func plainLTR(s string) bool {
 	for _, r := range s {
 		if r < 0x80 {
 			continue
+		}
+		if r == rli {
+			return false
 		}
 		switch class(r) {
 		case bidi.R, bidi.AL, bidi.AN:

@@ -125,6 +125,8 @@ func TestVisualRuns_Isolates(t *testing.T) {
 			[]Run{{"\u2069", true}, {"Opvang regelen", false}, {"\u2069: \u2068", true}, {"Samira", false}, {"• \u2068", true}}},
 		{"an Arabic name isolated in Dutch", "Naam: " + Isolate("سمير") + " (34)", false,
 			[]Run{{"Naam: \u2068", false}, {"سمير", true}, {"\u2069 (34)", false}}},
+		{"a right-to-left isolate in a Dutch line turns its punctuation", "Zie \u2067a!\u2069", false,
+			[]Run{{"Zie \u2067", false}, {"!", true}, {"a", false}, {"\u2069", false}}},
 		{"an isolate left open runs to the end", "قبل \u206815-1-2027", true,
 			[]Run{{"15-1-2027", false}, {"قبل \u2068", true}}},
 	}
