@@ -22,32 +22,54 @@ func isIsolateStart(r rune) bool { return r == lri || r == rli || r == fsi }
 // around it is not turned by the value's direction either.
 func Isolate(s string) string { return string(fsi) + s + string(pdi) }
 
-// IsFormat reports whether r is a format character: the joiners (ZWNJ,
-// ZWJ), the direction marks (LRM, RLM, ALM), embeddings, overrides,
-// isolates and the like, which steer shaping and order but have no glyph
-// of their own. Some fonts still draw one (Noto Sans Arabic a bar for
-// ZWNJ), so they are never drawn. Signs that are format characters but are
-// drawn, such as the Arabic number sign, are not counted.
-func IsFormat(r rune) bool {
-	return unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Prepended_Concatenation_Mark, r) &&
-		!(r >= 0xFFF9 && r <= 0xFFFB) && !(r >= 0x13430 && r <= 0x1343F)
+// Invisible reports whether r is a character that steers how text is shaped
+// or ordered but has no glyph of its own: the zero-width (non-)joiner, the
+// direction marks and isolates, the word joiner, a variation selector and
+// the other default-ignorable code points of Unicode (DerivedCoreProperties:
+// Default_Ignorable_Code_Point). Fonts may still map them to a visible glyph,
+// as Noto Sans Arabic does for U+200C, so whoever draws text drops them once
+// they have done their work (StripInvisible).
+func Invisible(r rune) bool {
+	switch {
+	case unicode.Is(unicode.White_Space, r),
+		unicode.Is(unicode.Prepended_Concatenation_Mark, r), // the Arabic number sign and the like are drawn
+		r >= 0xFFF9 && r <= 0xFFFB,                          // interlinear annotation marks
+		r >= 0x13430 && r <= 0x1343F:                        // Egyptian hieroglyph format controls
+		return false
+	}
+	return unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
+}
+
+// StripInvisible returns s without its invisible characters (Invisible). It
+// is for the text as it is drawn, after shaping (ShapeArabic) and ordering
+// (VisualRuns), which need them.
+func StripInvisible(s string) string {
+	if strings.IndexFunc(s, Invisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if Invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // VisibleParts cuts a piece of text that is already ordered (a run of
-// VisualRuns, a piece of RTLPieces) at its format characters and leaves
+// VisualRuns, a piece of RTLPieces) at its invisible characters and leaves
 // those out, in logical order. Drawn separately, the parts keep what a
 // zero-width non-joiner says: the letters on either side of it do not join.
-// A zero-width joiner inside an emoji sequence (👨‍👩‍👧) stays: there the
-// emoji font draws the sequence as one picture.
+// A zero-width joiner inside an emoji sequence (👨‍👩‍👧) and a variation
+// selector stay: the emoji font draws the sequence as one picture.
 func VisibleParts(s string) []string {
-	if strings.IndexFunc(s, IsFormat) < 0 {
+	if strings.IndexFunc(s, Invisible) < 0 {
 		return []string{s}
 	}
 	var parts []string
 	var b strings.Builder
 	prev := rune(-1)
 	for _, r := range s {
-		if IsFormat(r) && !(r == '\u200d' && joinsEmoji(prev)) {
+		if Invisible(r) && !unicode.Is(unicode.Variation_Selector, r) && !(r == '\u200d' && joinsEmoji(prev)) {
 			if b.Len() > 0 {
 				parts = append(parts, b.String())
 				b.Reset()

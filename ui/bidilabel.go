@@ -19,7 +19,7 @@ import (
 // wraps the text to its width itself, orders each line with the Unicode
 // bidi algorithm (textdir.VisualRuns) and draws each run as its own
 // canvas.Text, aligned right for a right-to-left paragraph. Format
-// characters (textdir.IsFormat) order and join but are never drawn. The
+// characters (textdir.Invisible) order and join but are never drawn. The
 // script's own font draws only what it has beyond ASCII: Latin, ASCII
 // digits and brackets come from the theme's font in the label's style, so
 // a bold heading is bold throughout, and every piece stands on one baseline.

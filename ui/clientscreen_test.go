@@ -137,7 +137,7 @@ func TestClientView_NoFormatCharacterDrawn(t *testing.T) {
 				for _, l := range find(w.Canvas(), func(*bidiLabel) bool { return true }) {
 					for _, line := range drawnLines(l) {
 						for _, p := range line {
-							if strings.IndexFunc(p.Text, textdir.IsFormat) >= 0 {
+							if strings.IndexFunc(p.Text, textdir.Invisible) >= 0 {
 								t.Errorf("step %d draws %+q", step, p.Text)
 							}
 						}
