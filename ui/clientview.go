@@ -55,6 +55,7 @@ type ClientView struct {
 	body       *fyne.Container
 	prev, next *scriptButton
 	content    *container.ThemeOverride
+	pinned     *pinnedHeader // step 5's option names, kept in view
 }
 
 func newClientView(v *SessionView, lang string, onBack func()) *ClientView {
@@ -105,6 +106,7 @@ func (cv *ClientView) show() {
 	tr := cv.tr
 	s := &cv.v.s
 	head := cv.label(tr.T("cv.step", map[string]any{"N": cv.step, "Name": tr.T("step." + strconv.Itoa(cv.step))}), 1.3, true)
+	cv.pinned = nil
 	var body fyne.CanvasObject
 	switch cv.step {
 	case cards.StepPrepare:
@@ -136,8 +138,12 @@ func (cv *ClientView) show() {
 			body = container.NewVBox(cv.field(tr.T("cv.review"), s.Review), cv.field(tr.T("cv.goalright"), answerLabel(tr, s.GoalStillRight)))
 		}
 	}
-	cv.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(body)))}
+	page := container.NewVScroll(container.NewPadded(body))
+	center := fyne.CanvasObject(page)
+	if cv.pinned != nil {
+		center = container.NewStack(page, cv.pinned.over(page))
+	}
+	cv.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil, center)}
 	// Nowhere to go: the button shows it rather than doing nothing.
 	cv.prev.setEnabled(cv.step > 1)
 	cv.next.setEnabled(cv.step < cards.Steps)
@@ -251,9 +257,20 @@ func (cv *ClientView) options() fyne.CanvasObject {
 	// Side by side as far as the screen allows, the first option where the
 	// client starts reading; on a narrow screen they wrap into rows.
 	cols := newColumnsDir(cv.rtl)
+	names := &fyne.Container{}
 	for i := range s.Options {
-		cols.Add(cv.optionColumn(&s.Options[i]))
+		col := cv.optionColumn(&s.Options[i])
+		cols.Add(col)
+		c, _ := cv.card(s.Options[i].Card)
+		name := cv.label(c.Title, 1, true)
+		name.color = color.White
+		names.Add(container.NewStack(roundedRect(CategoryColor(c.Category), 8), container.NewPadded(name)))
 	}
+	names.Layout = mirrorLayout{of: cols.Objects}
+	// While the pros, cons and totals scroll past, the names stay in view
+	// above their columns, as long as the columns stand side by side.
+	cv.pinned = &pinnedHeader{header: cols.Objects[0].(*fyne.Container).Objects[0], part: cols, copy: names,
+		fits: func() bool { return inOneRow(cols.Objects) }}
 	legend := make([]string, cards.MaxWeight+1)
 	for w := range legend {
 		legend[w] = strconv.Itoa(w) + " = " + tr.T("cv.weight."+strconv.Itoa(w))
@@ -279,7 +296,8 @@ func (cv *ClientView) optionColumn(o *cards.Option) fyne.CanvasObject {
 	total := cv.label("", 1, true)
 	update := func() {
 		pros, cons := o.Weighed()
-		total.SetText(tr.T("step5.total", map[string]any{"Pros": pros, "Cons": cons}))
+		// Named: far below the column's head, the total says whose it is.
+		total.SetText(c.Title + ": " + tr.T("step5.total", map[string]any{"Pros": pros, "Cons": cons}))
 	}
 	box.Add(cv.pointsBox(tr.T("row.pros"), c.Pros, o.ProWeights, proColor, func(i int) string { return cards.KeyProWeight(o.Card.ID, i) }, update))
 	box.Add(cv.pointsBox(tr.T("row.cons"), c.Cons, o.ConWeights, conColor, func(i int) string { return cards.KeyConWeight(o.Card.ID, i) }, update))

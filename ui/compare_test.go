@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -58,6 +59,7 @@ func TestSessionView_OptionNamesStayInView(t *testing.T) {
 	if !v.pinned.shown() {
 		t.Fatal("at the totals the options' names are not in view")
 	}
+	capture(t, w, "step5-totals.png")
 	pinned := strings.Join(texts(v.pinned.copy), " ")
 	for _, title := range titles {
 		if !strings.Contains(pinned, title) {
@@ -123,5 +125,53 @@ func TestTextEntry_WheelScrollsPage(t *testing.T) {
 	test.Scroll(c, over(field), 0, -30)
 	if v.page.Offset.Y != 0 {
 		t.Error("the wheel over a field with more text scrolled the page, not the text")
+	}
+}
+
+// TestClientView_OptionNamesStayInView: in the client view too, at the
+// totals the names of the options are in view above their columns, and
+// each total names its option.
+func TestClientView_OptionNamesStayInView(t *testing.T) {
+	for _, lang := range []string{"nl", "ar"} {
+		t.Run(lang, func(t *testing.T) {
+			m, w, _, db := newTestMainDB(t, "")
+			w.Resize(fyne.NewSize(1000, 660))
+			client, _ := db.CreateClient("Twee", "")
+			s, _ := db.CreateSession(client.ID)
+			for _, id := range []string{"werkervaringsplaats", "vrijwilligerswerk-als-opstap"} {
+				card, _ := m.cat.Card(id)
+				if err := db.AddOption(s.ID, card); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m.OpenSession(s.ID)
+			m.Session().goTo(cards.StepOptions)
+			m.clientLang = lang
+			m.showClientView(m.Session())
+			cv := m.ClientView()
+			settle()
+			page := find(w.Canvas(), func(s *container.Scroll) bool { return true })[0]
+			if cv.pinned == nil || cv.pinned.shown() {
+				t.Fatal("at the top, no pinned names or pinned over their own heads")
+			}
+			for i := 0; i < 300; i++ {
+				page.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -40}})
+			}
+			if !cv.pinned.shown() {
+				t.Fatal("at the totals the options' names are not in view")
+			}
+			capture(t, w, "step5-end.png")
+			shownNames := strings.Join(texts(cv.pinned.copy), " ")
+			totals := strings.Join(texts(w.Canvas().Content()), "\n")
+			for _, o := range m.Session().s.Options {
+				title, _ := cv.card(o.Card)
+				if !strings.Contains(shownNames, title.Title) {
+					t.Errorf("the pinned names %q lack %q", shownNames, title.Title)
+				}
+				if !strings.Contains(totals, title.Title+": ") {
+					t.Errorf("no total names %q", title.Title)
+				}
+			}
+		})
 	}
 }

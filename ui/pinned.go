@@ -15,6 +15,8 @@ type pinnedHeader struct {
 	part   fyne.CanvasObject // the part it heads
 	copy   fyne.CanvasObject // shown over the page while needed
 	page   *container.Scroll
+	box    *fyne.Container // holds the copy over the page
+	fits   func() bool // whether the copy fits the part as laid out now; nil: always
 }
 
 // over puts the copy over the top of page, indented as the page's padded
@@ -24,7 +26,8 @@ func (p *pinnedHeader) over(page *container.Scroll) fyne.CanvasObject {
 	p.copy.Hide()
 	page.OnScrolled = func(fyne.Position) { p.update() }
 	pad := theme.Padding()
-	return container.NewVBox(container.New(layout.NewCustomPaddedLayout(0, 0, pad, pad), p.copy))
+	p.box = container.NewVBox(container.New(layout.NewCustomPaddedLayout(0, 0, pad, pad), p.copy))
+	return p.box
 }
 
 // update shows the copy while the header is above the page's top and the
@@ -34,16 +37,47 @@ func (p *pinnedHeader) update() {
 	top := d.AbsolutePositionForObject(p.page).Y
 	headerBottom := d.AbsolutePositionForObject(p.header).Y + p.header.Size().Height - top
 	partBottom := d.AbsolutePositionForObject(p.part).Y + p.part.Size().Height - top
-	show := headerBottom < 0 && partBottom > p.copy.MinSize().Height
+	show := headerBottom < 0 && partBottom > p.copy.MinSize().Height && (p.fits == nil || p.fits())
 	if show == p.copy.Visible() {
 		return
 	}
 	if show {
 		p.copy.Show()
+		p.box.Refresh() // laid out anew: hidden, the copy got no room, and the part may have moved
 	} else {
 		p.copy.Hide()
 	}
 }
 
-// Shown says whether the copy is in view.
-func (p *pinnedHeader) shown() bool { return p.copy.Visible() }
+// shown says whether the copy is in view, with room to be seen.
+func (p *pinnedHeader) shown() bool { return p.copy.Visible() && p.copy.Size().Height > 0 }
+
+// mirrorLayout places each object over its twin: the i-th at the left edge
+// and width of of[i], which lie in a row (the client view's option
+// columns), all as high as the highest.
+type mirrorLayout struct{ of []fyne.CanvasObject }
+
+func (l mirrorLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for i, o := range objects {
+		o.Move(fyne.NewPos(l.of[i].Position().X, 0))
+		o.Resize(fyne.NewSize(l.of[i].Size().Width, size.Height))
+	}
+}
+
+func (l mirrorLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(0, h)
+}
+
+// inOneRow says whether objects lie side by side, none below another.
+func inOneRow(objects []fyne.CanvasObject) bool {
+	for _, o := range objects {
+		if o.Position().Y != objects[0].Position().Y {
+			return false
+		}
+	}
+	return true
+}
