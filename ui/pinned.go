@@ -16,7 +16,7 @@ type pinnedHeader struct {
 	copy   fyne.CanvasObject // shown over the page while needed
 	page   *container.Scroll
 	box    *fyne.Container // holds the copy over the page
-	fits   func() bool // whether the copy fits the part as laid out now; nil: always
+	fits   func() bool     // whether the copy fits the part as laid out now; nil: always
 }
 
 // over puts the copy over the top of page, indented as the page's padded
