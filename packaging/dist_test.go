@@ -87,6 +87,45 @@ func TestWindowsExe(t *testing.T) {
 	}
 }
 
+// screenReaderImports are what Fyne's UI Automation provider
+// (internal/driver/glfw/accessibility_windows.c, built only with
+// -tags accessibility) takes from OLEAUT32.dll: the names it hands screen
+// readers as BSTRs, its element ids as SAFEARRAYs. A program built without
+// the tag imports none of them.
+var screenReaderImports = []string{"SysAllocString", "SafeArrayCreate", "SafeArrayPutElement", "VariantInit"}
+
+// TestWindowsExe_ScreenReader reads from the program's imports that it was
+// built with Fyne's accessibility code, so Narrator, NVDA and JAWS can read
+// its widgets, and logs them for `make check-packages` to show.
+func TestWindowsExe_ScreenReader(t *testing.T) {
+	path := filepath.Join(distDir(t), "samenbeslissen.exe")
+	f, err := pe.Open(path)
+	if err != nil {
+		t.Fatalf("%s is not a PE file: %v", path, err)
+	}
+	defer f.Close()
+	syms, err := f.ImportedSymbols()
+	if err != nil {
+		t.Fatalf("%s: reading the imports: %v", path, err)
+	}
+	oleaut := map[string]bool{}
+	for _, s := range syms {
+		if name, dll, _ := strings.Cut(s, ":"); strings.EqualFold(dll, "oleaut32.dll") {
+			oleaut[name] = true
+		}
+	}
+	var missing []string
+	for _, name := range screenReaderImports {
+		if !oleaut[name] {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		t.Fatalf("the program does not import %s from OLEAUT32.dll: it was built without -tags accessibility, and screen readers see nothing in it", strings.Join(missing, ", "))
+	}
+	t.Logf("screen reader: the program imports %s from OLEAUT32.dll (Fyne's UI Automation provider, -tags accessibility)", strings.Join(screenReaderImports, ", "))
+}
+
 func utf16le(s string) []byte {
 	var b []byte
 	for _, u := range utf16.Encode([]rune(s)) {
