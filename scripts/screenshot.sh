@@ -14,9 +14,10 @@
 set -euo pipefail
 bin=$1 out=$2
 mkdir -p "$out"
-data=$(mktemp -d)
+root=$(mktemp -d)
+data=$root/main
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$root"' EXIT
 export LANG=nl_NL.UTF-8 LC_ALL=C.UTF-8
 "$bin" --data "$data" voorbeeld >/dev/null
 
@@ -135,6 +136,8 @@ quit
 # (nl, en, ar, fa, pl, so, ti, tr, uk), about 57 pixels apart.
 for lang_y in "fa 267" "ti 441" "tr 500"; do
 	set -- $lang_y
+	data=$root/$1 # its own example client: the language is kept with the client
+	"$bin" --data "$data" voorbeeld >/dev/null
 	app --sessie 1
 	fill
 	key ctrl+shift+k
@@ -146,6 +149,7 @@ for lang_y in "fa 267" "ti 441" "tr 500"; do
 	shot "client-step5-$1.png"
 	quit
 done
+data=$root/main
 
 for size in "1024 768 1" "1920 1080 1.5"; do
 	set -- $size

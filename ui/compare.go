@@ -153,7 +153,7 @@ func (v *SessionView) comparison() fyne.CanvasObject {
 	totals := map[string]*widget.Label{}
 	updateTotal := func(o *cards.Option) {
 		pros, cons := o.Weighed()
-		totals[o.Card.ID].SetText(tr.T("step5.total.named", map[string]any{"Card": shown(o).Title, "Pros": pros, "Cons": cons}))
+		totals[o.Card.ID].SetText(tr.T("step5.weighed", map[string]any{"Card": shown(o).Title, "Pros": pros, "Cons": cons}))
 	}
 	names := func() *fyne.Container {
 		header := container.NewGridWithColumns(n)

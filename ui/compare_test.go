@@ -66,6 +66,14 @@ func TestSessionView_OptionNamesStayInView(t *testing.T) {
 			t.Errorf("the pinned names %q lack %q", pinned, title)
 		}
 	}
+	// Past the comparison, down to the proposals and the note, the names
+	// go: they would head nothing.
+	for i := 0; i < 300; i++ {
+		v.page.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -40}})
+	}
+	if v.pinned.shown() {
+		t.Error("below the comparison the names are still pinned")
+	}
 	for i := 0; i < 200 && v.page.Offset.Y > 0; i++ {
 		v.page.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: 40}})
 	}

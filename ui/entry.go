@@ -95,10 +95,14 @@ func keepInView(o fyne.CanvasObject) {
 		return
 	}
 	page := m.session.page
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(page.Content).Y
-	if top < 0 || top > page.Content.Size().Height {
-		return // not on this page
+	pos, found := findIn(page.Content, o)
+	top := pos.Y
+	if !found { // inside a widget (a form): where it is drawn, if it is
+		d := fyne.CurrentApp().Driver()
+		top = d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(page.Content).Y
+		if top < 0 || top > page.Content.Size().Height {
+			return // not on this page
+		}
 	}
 	bottom := top + o.Size().Height
 	offset := page.Offset

