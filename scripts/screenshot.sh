@@ -64,6 +64,8 @@ key() { xdotool key --window "$win" "$@"; sleep 0.4; }
 click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep 0.4; }
 # scroll_end X Y: the mouse wheel down, far, over X Y.
 scroll_end() { xdotool mousemove --window "$win" "$1" "$2"; for _ in $(seq 60); do xdotool click 5; done; }
+# scroll_up X Y N: the mouse wheel up N times over X Y.
+scroll_up() { xdotool mousemove --window "$win" "$1" "$2"; for _ in $(seq "$3"); do xdotool click 4; done; }
 
 # fits WHAT: fails when the window is larger than the screen.
 fits() {
@@ -104,6 +106,7 @@ shot step4.png
 key alt+Right
 shot step5.png
 scroll_end 600 400
+scroll_up 600 400 4 # back up from the cards to propose, to the totals
 shot step5-end.png
 key alt+Right
 shot step6.png
