@@ -125,7 +125,9 @@ func keepInView(o fyne.CanvasObject) {
 // has nothing to scroll, and the page under the pointer then stands still.
 func (e *textEntry) CreateRenderer() fyne.WidgetRenderer {
 	r := e.Entry.CreateRenderer()
-	return &wheelRenderer{WidgetRenderer: r, wheel: &wheel{e: e, r: r}}
+	w := &wheel{e: e, r: r}
+	w.ExtendBaseWidget(w)
+	return &wheelRenderer{WidgetRenderer: r, wheel: w}
 }
 
 // wheelRenderer is the field's own renderer with the wheel layer on top.
@@ -153,7 +155,6 @@ type wheel struct {
 }
 
 func (w *wheel) CreateRenderer() fyne.WidgetRenderer {
-	w.ExtendBaseWidget(w)
 	return widget.NewSimpleRenderer(container.NewWithoutLayout())
 }
 
