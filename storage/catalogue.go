@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"github.com/samenbeslissen/samenbeslissen/cards"
 )
@@ -33,12 +34,17 @@ func (f CatalogueFile) Load() (cs []cards.Card, found bool, err error) {
 	if err != nil {
 		return nil, true, fmt.Errorf("opgeslagen catalogus lezen: %w", err)
 	}
-	cs, err = cards.ParseTOML(f.Path, data)
+	cs, err = cards.ParseTOML(f.Path, oldSingleAge.ReplaceAll(data, []byte(`${1}${2} tot ${2}"`)))
 	if err != nil {
 		return nil, true, err
 	}
 	return cs, true, nil
 }
+
+// oldSingleAge is how the app kept a single age before a bare number was
+// refused (it is what Excel makes of "27+"): "27", which now reads as
+// "27 tot 27". This file is the app's own, never a spreadsheet's.
+var oldSingleAge = regexp.MustCompile(`(?m)^(\s*leeftijd\s*=\s*")(\d+)"`)
 
 // Save stores cs as the catalogue in use, replacing the previous one only
 // once the new one is completely on disk.

@@ -66,3 +66,27 @@ func TestCatalogueFile_LoadDamaged(t *testing.T) {
 		t.Error("damaged file was changed")
 	}
 }
+
+// TestCatalogueFile_LoadOldSingleAge: a catalogue kept by an older app,
+// which wrote a single age as a bare number, still loads, as that one age.
+func TestCatalogueFile_LoadOldSingleAge(t *testing.T) {
+	f := NewCatalogueFile(t.TempDir())
+	cs := testCards()
+	cs[0].Suits.Age = cards.Range{Min: 18, Max: 27}
+	if err := f.Save(cs); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(f.Path)
+	old := strings.Replace(string(data), `leeftijd = "18 tot 27"`, `leeftijd = "27"`, 1)
+	if old == string(data) {
+		t.Fatalf("no age line in the kept catalogue:\n%s", data)
+	}
+	os.WriteFile(f.Path, []byte(old), 0o600)
+	got, found, err := f.Load()
+	if err != nil || !found {
+		t.Fatalf("an older app's catalogue: found %v, %v", found, err)
+	}
+	if want := (cards.Range{Min: 27, Max: 27}); got[0].Suits.Age != want {
+		t.Errorf("age = %v, want %v", got[0].Suits.Age, want)
+	}
+}
