@@ -37,7 +37,7 @@ func TestCatalogue_Size(t *testing.T) {
 
 // TestCatalogue_Complete checks what validation allows to be empty but the
 // built-in catalogue must fill: every card says for whom it is, and every
-// claimed effect names one of the sources in SOURCES.md.
+// claimed effect names one of the sources in docs/SOURCES.md.
 func TestCatalogue_Complete(t *testing.T) {
 	verified := []string{"Card, Kluve & Weber (2018)", "Kluve (2010)", "Liu, Huang & Wang (2014)", "Frederick & VanderWeele (2019)", "Michon et al. (2014)"}
 	for _, c := range builtIn(t) {
