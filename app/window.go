@@ -74,6 +74,7 @@ func (wa *windowApp) open(start *windowStart, session int64) error {
 	}
 	m.SetSettings(prn)
 	m.SetOpener(openFile)
+	m.FollowFocus()
 	if wa.mun != nil && wa.mun.Language != "" {
 		m.SetDefaultClientLanguage(wa.mun.Language)
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -84,6 +86,33 @@ func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
 func (e *textEntry) FocusGained() {
 	e.Entry.FocusGained()
 	keepInView(e)
+}
+
+// FollowFocus keeps the focused control in view as Tab moves the focus,
+// also Fyne's own choice circles and lists, whose gaining focus the app
+// cannot hook (its fields and buttons scroll themselves at once): five
+// times a second it looks whether the focus moved. For the real window
+// only; tests call keepFocusInView themselves.
+func (m *Main) FollowFocus() {
+	go func() {
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for range tick.C {
+			fyne.Do(m.keepFocusInView)
+		}
+	}()
+}
+
+// keepFocusInView scrolls the page to what has the focus, once it moved.
+func (m *Main) keepFocusInView() {
+	f := m.win.Canvas().Focused()
+	if f == m.lastFocus {
+		return
+	}
+	m.lastFocus = f
+	if o, ok := f.(fyne.CanvasObject); ok {
+		keepInView(o)
+	}
 }
 
 // keepInView scrolls the page of the open step so that o, which just got

@@ -486,3 +486,34 @@ func TestButton_FocusRingOnBlue(t *testing.T) {
 		t.Errorf("the focused blue button's edge is %v, contrast %.1f against its blue: no visible focus", ring, contrast(ring, theme.Color(theme.ColorNamePrimary)))
 	}
 }
+
+// TestKeyboard_ChoiceKeepsFocusInView: Fyne's own choice circles take the
+// focus without telling the app; once the window looks (FollowFocus),
+// the page scrolls to the focused one.
+func TestKeyboard_ChoiceKeepsFocusInView(t *testing.T) {
+	m, w, _, db := newTestMainDB(t, "")
+	c := w.Canvas()
+	w.Resize(fyne.NewSize(1000, 500))
+	client, _ := db.CreateClient("Keuze", "")
+	s, _ := db.CreateSession(client.ID)
+	m.OpenSession(s.ID)
+	m.Session().goTo(cards.StepDecide)
+	page := m.Session().page
+	var last fyne.Focusable
+	for _, o := range visibleObjects(c.Content()) {
+		if f, ok := o.(fyne.Focusable); ok && strings.HasSuffix(fmt.Sprintf("%T", o), "radioItem") {
+			last = f
+		}
+	}
+	if last == nil {
+		t.Fatal("no choice circles in step 6")
+	}
+	c.Focus(last)
+	m.keepFocusInView()
+	d := fyne.CurrentApp().Driver()
+	o := last.(fyne.CanvasObject)
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(page).Y
+	if top < 0 || top+o.Size().Height > page.Size().Height {
+		t.Errorf("the focused circle is at %v..%v, the page shows 0..%v", top, top+o.Size().Height, page.Size().Height)
+	}
+}

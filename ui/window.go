@@ -52,6 +52,7 @@ type Main struct {
 	saveFailed   bool                          // the last write failed; its message was shown
 	twoLanguages bool                          // the plan has the Dutch beneath the client's language
 	backKey      keyHold                       // Ctrl+Shift+B, held to leave the client view
+	lastFocus    fyne.Focusable                // what had the focus when FollowFocus last looked
 }
 
 // Preferences kept on this computer, in Fyne's preferences of the app.
