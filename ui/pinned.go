@@ -84,9 +84,10 @@ func inOneRow(objects []fyne.CanvasObject) bool {
 }
 
 // positionIn is where o lies within root, found through the containers in
-// between. The driver's AbsolutePositionForObject does not serve here: it
-// finds only what is drawn, and an object scrolled out of view is not.
-// An object inside a widget's own renderer is not found: the zero position.
+// between as they are laid out. The driver's AbsolutePositionForObject,
+// asked while the page scrolls, left the pinned names shown far below
+// their part in the real window. An object inside a widget's own renderer
+// is not found: the zero position.
 func positionIn(root, o fyne.CanvasObject) fyne.Position {
 	pos, _ := findIn(root, o)
 	return pos
