@@ -160,8 +160,8 @@ func TestFigures_DistinctiveClient(t *testing.T) {
 	}
 	hidden("Instrumenten", rare.ID, 3, "< 5", 4, "< 5", 5, "×")
 	hidden("Leefgebieden", "Vervoer", 1, "< 5", 2, "×")
-	hidden("Besluiten", "Besloten met twijfel (minder dan drie keer ja)", 1, "< 5", 2, "×")
-	hidden("Besluiten", "Besloten zonder twijfel (drie of vier keer ja)", 1, "×", 2, "×")
+	hidden("Besluiten", "Besloten met twijfel (minder dan vier keer ja)", 1, "< 5", 2, "×")
+	hidden("Besluiten", "Besloten zonder twijfel (vier keer ja)", 1, "×", 2, "×")
 	hidden("Drijfveren", "Drempels in je leven", 1, "< 5")
 	hidden("Talen", "Andere talen", 1, "< 5")
 	all := ""

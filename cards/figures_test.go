@@ -140,8 +140,8 @@ func TestFigures_ReportHides(t *testing.T) {
 		// 2 worries hidden; 30 and 68 add up with it to the 100 shown, so the
 		// smaller, 30, is hidden too, as "×": it is not under 5.
 		{"Leefgebieden", "area.vervoer", []string{"< 5", "×", "68"}},
-		{"Besluiten", "Besloten met twijfel (minder dan drie keer ja)", []string{"< 5", "×"}},
-		{"Besluiten", "Besloten zonder twijfel (drie of vier keer ja)", []string{"×", "×"}},
+		{"Besluiten", "Besloten met twijfel (minder dan vier keer ja)", []string{"< 5", "×"}},
+		{"Besluiten", "Besloten zonder twijfel (vier keer ja)", []string{"×", "×"}},
 		{"Talen", "taal nl", []string{"70"}},
 		{"Talen", "Andere talen", []string{"< 5"}},
 	} {

@@ -173,12 +173,12 @@ func (f *Figures) Report(cat *Catalogue, threshold int, t func(id string) string
 	sure := []Cell{count(f.UnsureDecided), count(f.Decided - f.UnsureDecided)}
 	complement(sure, decided)
 	decisions := FigureTable{Title: "Besluiten", BarCell: -1,
-		Intro:  "Hoeveel cliënten een keuze maakten, en hoe zeker: bij minder dan drie keer ja in de SURE-test twijfelde de cliënt nog.",
+		Intro:  "Hoeveel cliënten een keuze maakten, en hoe zeker: bij minder dan vier keer ja in de SURE-test twijfelde de cliënt nog.",
 		Header: []string{"", "Cliënten", "Aandeel"},
 		Rows: []FigureRow{
 			{Labels: []string{"Besloten"}, Cells: []Cell{decided, share(decided, r.Clients)}},
-			{Labels: []string{"Besloten met twijfel (minder dan drie keer ja)"}, Cells: []Cell{sure[0], share(sure[0], decided)}},
-			{Labels: []string{"Besloten zonder twijfel (drie of vier keer ja)"}, Cells: []Cell{sure[1], share(sure[1], decided)}},
+			{Labels: []string{"Besloten met twijfel (minder dan vier keer ja)"}, Cells: []Cell{sure[0], share(sure[0], decided)}},
+			{Labels: []string{"Besloten zonder twijfel (vier keer ja)"}, Cells: []Cell{sure[1], share(sure[1], decided)}},
 			{Labels: []string{"Mediaan: dagen van het eerste gesprek tot het besluit"}, Cells: []Cell{median(f.DaysToDecision), {None: true}}},
 		}}
 

@@ -203,8 +203,16 @@ func NewSession() Session {
 	return Session{Step: StepPrepare, Areas: map[LifeArea]Area{}, Drivers: map[Factor]Driver{}, Notes: map[int]string{}}
 }
 
-// SureScore counts the "yes" answers of the SURE test; below 4 the client is
-// not ready to decide yet (Légaré et al. 2010).
+// SureReadyScore is the number of "yes" answers in the SURE test from which
+// a client is ready to decide: below it, all four, the client still has
+// decisional conflict (Légaré et al. 2010). The conversation, the client
+// view, the report and the figures all count with it.
+const SureReadyScore = 4
+
+// SureReady says whether the SURE test shows the client ready to decide.
+func (s *Session) SureReady() bool { return s.SureScore() >= SureReadyScore }
+
+// SureScore counts the "yes" answers of the SURE test (SureReadyScore).
 func (s *Session) SureScore() int {
 	n := 0
 	for _, a := range s.Sure {

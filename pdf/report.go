@@ -489,7 +489,7 @@ func (rw *reportWriter) decide() {
 	switch {
 	case answered < len(s.Sure):
 		score = t("report.sure.score", map[string]any{"Score": s.SureScore()}) + " " + t("report.sure.open")
-	case s.SureScore() < len(s.Sure):
+	case !s.SureReady():
 		score = t("sure.notready", map[string]any{"Score": s.SureScore()})
 	default:
 		score = t("sure.ready")

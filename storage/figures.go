@@ -325,7 +325,7 @@ func addClient(f *cards.Figures, convs []*conversation, category map[string]card
 	if decided != nil {
 		f.Decided++
 		// The SURE test as it stood when the client decided.
-		f.UnsureDecided += count01(decided.yes < 3)
+		f.UnsureDecided += count01(decided.yes < cards.SureReadyScore)
 		f.DaysToDecision[int((decided.started-first)/day)]++
 		for _, c := range convs {
 			if c != decided && c.previous != 0 && c.started >= decided.started {

@@ -226,7 +226,7 @@ func expected(clients []figureClient) *cards.Figures {
 		}
 		if c.chosen != "" {
 			f.Decided++
-			if c.yes < 3 {
+			if c.yes < cards.SureReadyScore {
 				f.UnsureDecided++
 			}
 			days := 0
@@ -514,7 +514,7 @@ func testDB_FiguresFollowEdits(t *testing.T, d *DB) {
 	}{
 		{"decided", func() error {
 			return d.SetValues(s.ID, map[string]string{cards.KeyDecision: "werkfit", cards.KeySure(0): "ja", cards.KeySure(1): "ja",
-				cards.KeySure(2): "ja", cards.KeyAreaMark(cards.AreaMoney): string(cards.MarkWorry)})
+				cards.KeySure(2): "ja", cards.KeySure(3): "ja", cards.KeyAreaMark(cards.AreaMoney): string(cards.MarkWorry)})
 		}, func(f *cards.Figures) bool {
 			return f.Decided == 1 && f.UnsureDecided == 0 && f.Instruments["werkfit"] == cards.InstrumentFigures{Compared: 1, Chosen: 1} &&
 				f.Instruments["taalcafe"].Compared == 1 && f.Areas[cards.AreaMoney].Worries == 1

@@ -337,7 +337,7 @@ func (cv *ClientView) decide() fyne.CanvasObject {
 		if slices.Contains(s.Sure[:], cards.AnswerNone) {
 			return
 		}
-		if s.SureScore() < len(s.Sure) {
+		if !s.SureReady() {
 			advice.SetText(tr.T("sure.notready", map[string]any{"Score": s.SureScore()}))
 			adviceBg.FillColor = warningTint
 		} else {

@@ -156,7 +156,7 @@ func (v *SessionView) stepDecide() fyne.CanvasObject {
 		switch {
 		case answered < len(v.s.Sure):
 			advice.Hide()
-		case v.s.SureScore() < len(v.s.Sure):
+		case !v.s.SureReady():
 			adviceText.SetText(tr.T("sure.notready", map[string]any{"Score": v.s.SureScore()}))
 			adviceBg.FillColor = warningTint
 			advice.Show()

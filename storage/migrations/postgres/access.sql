@@ -244,7 +244,7 @@ BEGIN
 	UNION ALL SELECT 'category-chosen', k.category, count(*) FROM grouped g JOIN category k ON g.chosen & k.bit <> 0 WHERE g.by_client GROUP BY 2
 	UNION ALL SELECT 'clients', '', count(*) FROM grouped g WHERE g.by_client
 	UNION ALL SELECT 'decided', '', count(*) FROM decided
-	UNION ALL SELECT 'unsure', '', count(*) FROM decided WHERE sure_yes < 3
+	UNION ALL SELECT 'unsure', '', count(*) FROM decided WHERE sure_yes < 4 -- cards.SureReadyScore
 	UNION ALL SELECT 'days-to-decision', ((started_at - first_start) / day)::text, count(*) FROM decided GROUP BY 2
 	UNION ALL SELECT 'days-to-follow-up', (gap / day)::text, count(*) FROM first_follow_up GROUP BY 2
 	-- Another card chosen than in the conversation followed up, when that
