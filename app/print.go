@@ -17,6 +17,7 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/locales"
 	"github.com/samenbeslissen/samenbeslissen/pdf"
 	"github.com/samenbeslissen/samenbeslissen/storage"
+	"github.com/samenbeslissen/samenbeslissen/textdir"
 	"github.com/samenbeslissen/samenbeslissen/ui"
 )
 
@@ -68,9 +69,6 @@ func (p printer) errFixedOrganisation() error {
 	return fmt.Errorf("de gemeente op de afdrukken is vastgelegd door de ICT-afdeling in %s; daar kan het worden veranderd", p.mun.Path)
 }
 
-// rtl says which languages are written right to left.
-func rtl(lang string) bool { return lang == "ar" || lang == "fa" }
-
 // language returns the translator and the card texts of a language.
 func language(lang string) (*locales.Translator, cards.Translations, error) {
 	tr, err := locales.New(lang)
@@ -100,7 +98,7 @@ func (p printer) context(lang string) (pdf.Context, cards.Translations, error) {
 	if err != nil {
 		return pdf.Context{}, nil, err
 	}
-	return pdf.Context{Org: org, Lang: lang, RTL: rtl(lang), T: tr.T, Date: p.now()}, t, nil
+	return pdf.Context{Org: org, Lang: lang, RTL: textdir.RightToLeft(lang), T: tr.T, Date: p.now()}, t, nil
 }
 
 // session returns a session with its compared cards in a language, its

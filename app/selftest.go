@@ -17,6 +17,7 @@ import (
 	"github.com/samenbeslissen/samenbeslissen/locales"
 	"github.com/samenbeslissen/samenbeslissen/pdf"
 	"github.com/samenbeslissen/samenbeslissen/storage"
+	"github.com/samenbeslissen/samenbeslissen/textdir"
 	"github.com/samenbeslissen/samenbeslissen/ui"
 )
 
@@ -220,7 +221,7 @@ func (st selfTest) printing(cat *cards.Catalogue) check {
 			c.err = fmt.Errorf("%s: %w", lang, err)
 			return c
 		}
-		ctx := pdf.Context{Org: cards.Organisation{Name: "Gemeente"}, Lang: lang, RTL: rtl(lang), T: tr.T}
+		ctx := pdf.Context{Org: cards.Organisation{Name: "Gemeente"}, Lang: lang, RTL: textdir.RightToLeft(lang), T: tr.T}
 		s := cards.NewSession()
 		s.Goal = tr.T("plan.title")
 		for _, card := range all[:min(2, len(all))] {

@@ -194,7 +194,7 @@ func TestBidiLabel_OneFontPerPiece(t *testing.T) {
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			test.NewTempApp(t)
-			l := newBidiLabel(tt.text, rtlLanguages[tt.lang])
+			l := newBidiLabel(tt.text, textdir.RightToLeft(tt.lang))
 			l.style.Bold = tt.bold
 			l.inScript(tt.lang, tt.bold)
 			test.NewTempWindow(t, l).Resize(fyne.NewSize(1200, 100))

@@ -35,9 +35,6 @@ func clientLanguages() []string {
 	return append(out, rest...)
 }
 
-// rtlLanguages are written right to left.
-var rtlLanguages = map[string]bool{"ar": true, "fa": true}
-
 // ClientView is the screen turned toward the client: large type, one step
 // at a time, in the client's language, and only what is theirs. It never
 // shows the client list, other clients or the professional's notes: it has
@@ -70,7 +67,7 @@ func (cv *ClientView) setLanguage(lang string) {
 	if err != nil {
 		return
 	}
-	cv.lang, cv.tr, cv.rtl = lang, tr, rtlLanguages[lang]
+	cv.lang, cv.tr, cv.rtl = lang, tr, textdir.RightToLeft(lang)
 
 	langSelect := cv.languageChooser()
 	back := newHoldButton(tr.T("cv.settings"), theme.SettingsIcon(), cv.onBack)

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
+
+	"github.com/samenbeslissen/samenbeslissen/textdir"
 )
 
 // scriptButton is a button whose text a bidiLabel draws, in the script's
@@ -53,10 +55,10 @@ func (b *scriptButton) setEnabled(on bool) {
 // its own script's font, in a list that opens below it.
 func (cv *ClientView) languageChooser() fyne.CanvasObject {
 	var pop *widget.PopUp
-	current := newScriptButton(languageName(language.Make(cv.lang))+" ▾", cv.lang, rtlLanguages[cv.lang], widget.MediumImportance, nil)
+	current := newScriptButton(languageName(language.Make(cv.lang))+" ▾", cv.lang, textdir.RightToLeft(cv.lang), widget.MediumImportance, nil)
 	list := container.NewVBox()
 	for _, l := range ClientLanguages {
-		item := newScriptButton(languageName(language.Make(l)), l, rtlLanguages[l], widget.LowImportance, func() {
+		item := newScriptButton(languageName(language.Make(l)), l, textdir.RightToLeft(l), widget.LowImportance, func() {
 			pop.Hide()
 			cv.setLanguage(l)
 			cv.v.main.showClientContent(cv)
