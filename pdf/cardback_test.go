@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -211,23 +210,7 @@ func TestWriteDeck_BackPanels(t *testing.T) {
 // renderPage renders one page at 50 dpi with pdftoppm.
 func renderPage(t *testing.T, data []byte, page int) image.Image {
 	t.Helper()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "x.pdf")
-	os.WriteFile(path, data, 0o600)
-	n := strconv.Itoa(page)
-	if out, err := exec.Command("pdftoppm", "-png", "-r", "50", "-f", n, "-l", n, "-singlefile", path, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v: %s", err, out)
-	}
-	f, err := os.Open(filepath.Join(dir, "p.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
+	return renderAt(t, data, page, 50)
 }
 
 // countColour counts the pixels within a little of c.
